@@ -1,0 +1,15 @@
+// The site's navigation, in one place: the config reads it, and the browser tests visit
+// every page it lists (plus the dynamic ones), so no page can be forgotten by the tests.
+export interface Page {
+  readonly name: string;
+  readonly path: string;
+}
+export interface Section {
+  readonly name: string;
+  readonly open?: boolean;
+  readonly pages: readonly Page[];
+}
+
+export const pages: (Page | Section)[] = [
+  {name: "Conventionnements et ETP", path: "/etp"}
+];

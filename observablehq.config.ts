@@ -1,0 +1,27 @@
+// Site configuration (Observable Framework 1.13). Everything a reader sees is French;
+// nothing is loaded from outside the site (no CDN, no web fonts, no telemetry).
+import type {pages as Pages} from "./docs/pages.ts";
+import {pages} from "./docs/pages.ts";
+
+const typedPages: typeof Pages = pages;
+
+export default {
+  root: "docs",
+  title: "Pilotage de l'inclusion dans l'emploi",
+  home: "Accueil",
+  pages: typedPages,
+  // Framework's default pulls Google Fonts: the site uses system fonts only.
+  globalStylesheets: [],
+  style: "style.css",
+  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml">',
+  footer:
+    "Données : ASP (extractions fluxIAE) et plateforme des emplois de l'inclusion. " +
+    "Site statique, sans traceur ni ressource extérieure.",
+  toc: {label: "Sur cette page"},
+  search: false,
+  // .ts loaders run in one node process with tsx (≈ 0.2 s faster than the tsx binary).
+  interpreters: {".ts": ["node", "--import", "tsx"]},
+  // Framework writes its own cache under docs/.observablehq; our loaders decide freshness
+  // through packages/build (fingerprints of code + inputs), see docs/guide-analystes.md.
+  cleanUrls: true
+};

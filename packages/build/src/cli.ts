@@ -1,0 +1,26 @@
+// `pnpm build` and `pnpm dev` go through here: stage the sources once, mark stale the
+// loaders whose code or inputs changed, then hand over to Observable Framework.
+import {spawn} from "node:child_process";
+import {parseArgs} from "node:util";
+import {prepare} from "./prepare.ts";
+
+const {positionals} = parseArgs({allowPositionals: true});
+const command = positionals[0] ?? "build";
+
+function run(bin: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${bin} ${args.join(" ")} : code ${code}`))));
+  });
+}
+
+try {
+  if (command !== "prepare" && command !== "build") throw new Error(`Commande inconnue : ${command} (prepare ou build)`);
+  await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
+  if (command === "build") await run("observable", ["build"]);
+} catch (error) {
+  // A source refused names its file, line, column and value: print that, not a stack trace.
+  console.error(`\nÉchec : ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

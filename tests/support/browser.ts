@@ -1,0 +1,103 @@
+// Opens pages of a built site in Debian's Chromium (driven by playwright-core) and
+// reports every way a page can be broken while its build passed.
+import {mkdtemp} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), "pilotage-chromium-"));
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Without the background-networking flags Chromium tries Google's hosts, which this
+    // closed network refuses; a fresh profile keeps runs independent.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${userDataDir}`
+    ]
+  });
+}
+
+export interface PageReport {
+  readonly url: string;
+  readonly problems: string[];
+  readonly charts: number;
+}
+
+export interface VisitOptions {
+  readonly colorScheme?: "light" | "dark";
+  /** Time allowed for every chart of the page to draw. */
+  readonly chartTimeout?: number;
+}
+
+/** Visits one page and lists its problems (an empty list means the page is sound). */
+export async function visitPage(browser: Browser, url: string, options: VisitOptions = {}): Promise<PageReport> {
+  const origin = new URL(url).origin;
+  const context = await browser.newContext({colorScheme: options.colorScheme ?? "light"});
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console : ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`erreur de page : ${error.message}`));
+  page.on("requestfailed", (request) => {
+    // Requests we aborted for leaving the origin are reported once, below.
+    if (new URL(request.url()).origin === origin) {
+      problems.push(`requête échouée : ${request.url()} (${request.failure()?.errorText})`);
+    }
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`réponse ${response.status()} : ${response.url()}`);
+  });
+  await page.route("**/*", (route) => {
+    const target = route.request().url();
+    if (target.startsWith("data:") || target.startsWith("blob:") || new URL(target).origin === origin) {
+      return route.continue();
+    }
+    problems.push(`requête hors du site : ${target}`);
+    return route.abort("blockedbyclient");
+  });
+  try {
+    const response = await page.goto(url, {waitUntil: "load"});
+    if (!response || !response.ok()) problems.push(`chargement : ${response?.status() ?? "aucune réponse"}`);
+    await page.waitForLoadState("networkidle");
+    problems.push(...(await chartProblems(page, options.chartTimeout ?? 10_000)));
+    const charts = await page.locator("[data-chart]").count();
+    return {url, problems, charts};
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every chart declares itself with `data-chart` and sets `data-chart-ready` once drawn. */
+async function chartProblems(page: Page, timeout: number): Promise<string[]> {
+  const problems: string[] = [];
+  try {
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll("[data-chart]")).every(
+          (el) => el.getAttribute("data-chart-ready") === "true"
+        ),
+      undefined,
+      {timeout}
+    );
+  } catch {
+    const pending = await page
+      .locator("[data-chart]:not([data-chart-ready='true'])")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-chart") ?? "?"));
+    problems.push(`graphique non dessiné : ${pending.join(", ")}`);
+  }
+  // Framework shows a failed cell inline rather than throwing.
+  const errors = await page.locator(".observablehq--error").allTextContents();
+  for (const text of errors) problems.push(`cellule en erreur : ${text.trim()}`);
+  return problems;
+}
