@@ -16,6 +16,8 @@ export interface ColumnSpec {
   readonly nullable?: boolean;
   /** For text codes: the closed list of accepted values (anything else is a row problem). */
   readonly values?: readonly string[];
+  /** For numbers: the smallest accepted value (e.g. 0 for hours; below it is a row problem). */
+  readonly min?: number;
 }
 
 export interface TableSpec {
@@ -87,7 +89,7 @@ export const FLUXIAE_TABLES: readonly TableSpec[] = [
       c("af_etat_annexe_financiere_code", "text", {nullable: false}),
       c("af_date_debut_effet", "date", {nullable: false}),
       c("af_date_fin_effet", "date", {nullable: false}),
-      c("af_etp_postes_insertion", "double"),
+      c("af_etp_postes_insertion", "double", {min: 0}),
       c("af_duree_heure_annuel_etp_id", "integer"),
       c("af_montant_unitaire_annuel_valeur", "double"),
       c("af_montant_total_annuel", "double"),
@@ -154,7 +156,7 @@ export const FLUXIAE_TABLES: readonly TableSpec[] = [
       c("emi_sme_annee", "integer", {nullable: false}),
       c("emi_sme_mois", "integer", {nullable: false}),
       c("emi_esm_etat_code", "text"),
-      c("emi_nb_heures_travail", "double"),
+      c("emi_nb_heures_travail", "double", {min: 0}),
       c("emi_motif_sortie_id", "integer")
     ]
   },

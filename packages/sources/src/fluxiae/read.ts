@@ -1,0 +1,108 @@
+// fluxIAE reader: checks the frame of a file (DEB line, header, FIN count) and stages it
+// into its typed table. DuckDB does the bulk scan (it reads .csv and .csv.gz, handles the
+// BOM); JS reads only the first two lines, and the whole file only to locate an error
+// DuckDB reported (undecodable byte, gzip cut short).
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {SourceError} from "../errors.ts";
+import {detail} from "../messages.ts";
+import {findPersonalColumns} from "../personal.ts";
+import {withProgress, type ProgressTask} from "../progress.ts";
+import type {TableSpec} from "../schema.ts";
+import {diagnose, readHead} from "../text-stream.ts";
+import {checkRows, finishTable, loadSql, type LoadPlan} from "../validate.ts";
+import type {FluxIaeFile} from "./files.ts";
+
+/** DEB and header lines come before the data: data row i is file line i + 3. */
+const FIRST_DATA_LINE = 3;
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** The DuckDB scan of a fluxIAE file: `|`, no quoting at all, everything as text. */
+export function fluxIaeScan(path: string): string {
+  return `read_csv(${sqlString(path)}, delim='|', quote='', escape='', skip=1, header=true, all_varchar=true, null_padding=true)`;
+}
+
+/** Checks the DEB line and the header; returns the header columns. */
+export async function checkFluxIaeHead(file: FluxIaeFile, spec: TableSpec, display: string): Promise<string[]> {
+  const [deb, headerLine] = await readHead(file.path, 2);
+  if (deb === undefined || !deb.startsWith("DEB") || headerLine === undefined) {
+    await refuseBrokenFile(file.path, display);
+    throw new SourceError({file: display, line: 1, column: null, value: deb?.slice(0, 40) ?? null, reason: "bad_deb", detail: detail.deb(`DEB${file.view}`)});
+  }
+  const header = headerLine.split("|");
+  const personal = findPersonalColumns(spec.source, header);
+  if (personal.length) {
+    // The column only: its values are never read.
+    throw new SourceError({file: display, line: 2, column: personal.map((p) => p.column).join(", "), value: null, reason: "personal_field"});
+  }
+  for (const col of spec.columns) {
+    if (!header.includes(col.name)) throw new SourceError({file: display, line: 2, column: col.name, value: null, reason: "missing_column"});
+  }
+  return header;
+}
+
+/** Stages one fluxIAE file into `spec.table`; returns the number of data rows. */
+export async function stageFluxIaeFile(
+  con: DuckDBConnection,
+  file: FluxIaeFile,
+  spec: TableSpec,
+  display: string,
+  task?: ProgressTask
+): Promise<number> {
+  const header = await checkFluxIaeHead(file, spec, display);
+  const plan: LoadPlan = {spec, format: "fluxiae", file: display, from: fluxIaeScan(file.path), finColumn: header[0]!};
+  const load = () => con.run(loadSql(plan));
+  try {
+    if (task) await withProgress(task, () => con.progress, load);
+    else await load();
+  } catch (e) {
+    await refuseBrokenFile(file.path, display);
+    throw new SourceError({file: display, line: duckDbLine(e), column: null, value: null, reason: "csv_syntax", detail: detail.csvEngine(String((e as Error).message))});
+  }
+  const rows = await checkFin(con, plan, file.path);
+  await checkRows(con, plan, async (i) => i + FIRST_DATA_LINE);
+  await finishTable(con, spec);
+  return rows;
+}
+
+async function checkFin(con: DuckDBConnection, plan: LoadPlan, path: string): Promise<number> {
+  const table = `"${plan.spec.table}"`;
+  const reader = await con.runAndReadAll(
+    `SELECT count(*) AS n, count(_fin) AS nf, max(CASE WHEN _fin IS NOT NULL THEN rowid END) AS r, max(_fin) AS fin FROM ${table}`
+  );
+  const s = reader.getRowObjectsJS()[0]!;
+  const total = Number(s.n);
+  if (Number(s.nf) === 0) {
+    // No FIN line: a file cut short. Say where (and whether the gzip itself is broken).
+    await refuseBrokenFile(path, plan.file);
+    const d = await diagnose(path);
+    throw new SourceError({file: plan.file, line: d.kind === "ok" ? d.lines : d.line, column: null, value: null, reason: "fin_missing"});
+  }
+  const finRow = Number(s.r);
+  const fin = String(s.fin).replace(/\|+$/, "");
+  const announced = /^FIN(\d+)$/.exec(fin);
+  const dataRows = finRow; // rows before the FIN line
+  if (!announced || Number(s.nf) > 1 || finRow !== total - 1 || Number(announced[1]) !== dataRows) {
+    throw new SourceError({
+      file: plan.file,
+      line: finRow + FIRST_DATA_LINE,
+      column: null,
+      value: fin,
+      reason: "fin_mismatch",
+      detail: detail.fin(announced ? Number(announced[1]) : NaN, total - 1)
+    });
+  }
+  return dataRows;
+}
+
+/** Throws the precise error when the bytes themselves are broken (gzip cut, bad UTF-8). */
+export async function refuseBrokenFile(path: string, display: string): Promise<void> {
+  const d = await diagnose(path);
+  if (d.kind !== "ok") throw new SourceError({file: display, line: d.line, column: null, value: null, reason: d.kind});
+}
+
+/** DuckDB's "CSV Error on Line: N" when there is one. */
+export function duckDbLine(e: unknown): number | null {
+  const m = /on Line: (\d+)/.exec(String((e as Error)?.message ?? e));
+  return m ? Number(m[1]) : null;
+}

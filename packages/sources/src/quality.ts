@@ -1,0 +1,80 @@
+// The quality report: what was read, from which extraction, what was ignored, and which
+// references point nowhere. Written to current.json and returned by stage().
+// Orphans are counted, not refused: a statement whose annexe is missing from this
+// extraction is a fact worth showing, and the indicators decide how to treat it.
+// Counting is plain SQL, the same on DuckDB (staged tables) and PostgreSQL (warehouse),
+// so on the warehouse no row ever leaves the server.
+import type {SqlEngine} from "./engine.ts";
+import {ALL_TABLES, quoteIdent} from "./schema.ts";
+
+export interface FileReport {
+  /** Staged table. */
+  readonly table: string;
+  /** fluxIAE view or emplois table. */
+  readonly source: string;
+  readonly family: "fluxiae" | "emplois";
+  /** File relative to the sources folder; for the warehouse, `schema.table`. */
+  readonly file: string;
+  /** Extraction date-time from the fluxIAE file name (ISO); null for emplois and warehouse. */
+  readonly extractedAt: string | null;
+  /** Data rows read (= staged: the row policy refuses rather than sets aside). */
+  readonly rows: number;
+}
+
+export interface IgnoredFile {
+  readonly view: string;
+  readonly file: string;
+  readonly extractedAt: string;
+  /** The newer file chosen instead. */
+  readonly supersededBy: string;
+}
+
+export interface OrphanCount {
+  readonly table: string;
+  readonly column: string;
+  /** `table.column` the value should exist in. */
+  readonly target: string;
+  /** Rows whose non-null value is not found in the target. */
+  readonly rows: number;
+}
+
+export interface QualityReport {
+  readonly version: 1;
+  readonly sourceKind: "folder" | "warehouse";
+  readonly generatedAt: string;
+  /** Newest extraction date found in the fluxIAE file names (YYYY-MM-DD); null for the warehouse. */
+  readonly referenceDate: string | null;
+  /** Row-level problems refuse the source (see validate.ts): nothing is ever set aside. */
+  readonly rowPolicy: "refuse";
+  readonly files: readonly FileReport[];
+  readonly ignored: readonly IgnoredFile[];
+  readonly orphans: readonly OrphanCount[];
+}
+
+/** Orphan counts for every reference declared in schema.ts. */
+export async function countOrphans(engine: SqlEngine, schema?: string): Promise<OrphanCount[]> {
+  const q = (t: string) => (schema ? `${quoteIdent(schema)}.${quoteIdent(t)}` : quoteIdent(t));
+  const out: OrphanCount[] = [];
+  for (const spec of ALL_TABLES) {
+    for (const ref of spec.references ?? []) {
+      const col = quoteIdent(ref.column);
+      const [row] = await engine.query<{n: number}>(
+        `SELECT count(*) AS n FROM ${q(spec.table)} s WHERE s.${col} IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} t WHERE t.${quoteIdent(ref.target)} = s.${col})`
+      );
+      out.push({table: spec.table, column: ref.column, target: `${ref.table}.${ref.target}`, rows: Number(row?.n ?? 0)});
+    }
+  }
+  return out;
+}
+
+/** Rows per staged table, counted by the engine. */
+export async function countRows(engine: SqlEngine, schema?: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const spec of ALL_TABLES) {
+    const name = schema ? `${quoteIdent(schema)}.${quoteIdent(spec.table)}` : quoteIdent(spec.table);
+    const [row] = await engine.query<{n: number}>(`SELECT count(*) AS n FROM ${name}`);
+    counts.set(spec.table, Number(row?.n ?? 0));
+  }
+  return counts;
+}

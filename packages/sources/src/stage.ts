@@ -1,0 +1,227 @@
+// Staging: validated sources → the typed tables of schema.ts in an embedded DuckDB file,
+// once per distinct input. The file is keyed by a fingerprint of the inputs (hash.ts):
+// <cacheDir>/staging/<hash>.duckdb, written under a temporary name then renamed (atomic),
+// with <hash>.json beside it and <cacheDir>/staging/current.json naming the one in use.
+// Every loader then opens it read-only (openStaged); a second stage() with the same
+// inputs does nothing but point current.json at it.
+// For the PostgreSQL warehouse nothing is copied: the tables are checked in place and the
+// quality report is computed by SQL inside PostgreSQL.
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {join, relative} from "node:path";
+import {redactUrl, type SourceConfig} from "./config.ts";
+import {openDuckDb, type DuckDbOptions} from "./duckdb-engine.ts";
+import type {SqlEngine} from "./engine.ts";
+import {stageEmploisFile} from "./emplois/read.ts";
+import {SourceError} from "./errors.ts";
+import {chooseNewest, listFluxIaeFiles, type FluxIaeFile} from "./fluxiae/files.ts";
+import {stageFluxIaeFile} from "./fluxiae/read.ts";
+import {fingerprint} from "./hash.ts";
+import {configText, progressText} from "./messages.ts";
+import {openWarehouse} from "./postgres-engine.ts";
+import type {StageEffects} from "./progress.ts";
+import {countOrphans, type FileReport, type IgnoredFile, type QualityReport} from "./quality.ts";
+import {EMPLOIS_TABLES, FLUXIAE_TABLES, type TableSpec} from "./schema.ts";
+import {checkWarehouse} from "./warehouse.ts";
+
+export interface StageConfig {
+  readonly sources: SourceConfig;
+  /** Cache root; staging goes to `<cacheDir>/staging/`. */
+  readonly cacheDir: string;
+  /** DuckDB settings while staging (default: 2 threads, 1GB memory limit). */
+  readonly duckdb?: DuckDbOptions;
+}
+
+/** Content of current.json (and of <hash>.json). */
+export interface CurrentStaging {
+  readonly version: 1;
+  readonly sourceKind: "folder" | "warehouse";
+  /** Input fingerprint; null for the warehouse (nothing is copied). */
+  readonly hash: string | null;
+  /** Staged DuckDB file; null for the warehouse. */
+  readonly dbPath: string | null;
+  /** Sources folder, or the warehouse (password never written). */
+  readonly source: {readonly folder: string} | {readonly url: string; readonly schema: string};
+  readonly referenceDate: string | null;
+  /** Files staged, relative to the sources folder. */
+  readonly files: readonly string[];
+  readonly quality: QualityReport;
+}
+
+export interface StageResult extends CurrentStaging {
+  /** True when an existing staging was reused and nothing was read. */
+  readonly reused: boolean;
+}
+
+const DEFAULT_DUCKDB: DuckDbOptions = {threads: 2, memoryLimit: "1GB"};
+
+export async function stage(config: StageConfig, effects: StageEffects): Promise<StageResult> {
+  const dir = join(config.cacheDir, "staging");
+  mkdirSync(dir, {recursive: true});
+  const current =
+    config.sources.kind === "folder"
+      ? await stageFolder(config.sources.folder, dir, config.duckdb ?? DEFAULT_DUCKDB, effects)
+      : await stageWarehouse(config.sources.url, config.sources.schema, effects);
+  writeJsonAtomic(join(dir, "current.json"), current.current);
+  return {...current.current, reused: current.reused};
+}
+
+interface Inputs {
+  readonly fluxiae: readonly {spec: TableSpec; file: FluxIaeFile}[];
+  readonly emplois: readonly {spec: TableSpec; path: string; name: string}[];
+  readonly ignored: readonly IgnoredFile[];
+}
+
+/** Finds the file of every table, or refuses (every table of schema.ts is required). */
+export function findInputs(folder: string, effects: StageEffects): Inputs {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new SourceError({file: folder, line: null, column: null, value: null, reason: "missing_file"});
+  }
+  const {chosen, ignored} = chooseNewest(listFluxIaeFiles(folder));
+  const fluxiae = FLUXIAE_TABLES.map((spec) => {
+    const file = chosen.get(spec.source);
+    if (!file) throw new SourceError({file: `fluxIAE_${spec.source}_<JJMMAAAA>_<HHMMSS>.csv[.gz]`, line: null, column: null, value: null, reason: "missing_file"});
+    const older = ignored.filter((i) => i.file.view === spec.source).map((i) => i.file.name);
+    effects.logger.info(progressText.chosen(spec.source, file.name, older));
+    return {spec, file};
+  });
+  const emplois = EMPLOIS_TABLES.map((spec) => {
+    // Accept the accented name in either Unicode form (macOS writes NFD).
+    const candidates = [spec.source.normalize("NFC"), spec.source.normalize("NFD")].flatMap((s) => [`emplois/${s}.csv`, `emplois/${s}.csv.gz`]);
+    const name = candidates.find((n) => existsSync(join(folder, n)));
+    if (!name) throw new SourceError({file: `emplois/${spec.source}.csv`, line: null, column: null, value: null, reason: "missing_file"});
+    return {spec, path: join(folder, name), name: name.normalize("NFC")};
+  });
+  return {
+    fluxiae,
+    emplois,
+    ignored: ignored.map((i) => ({view: i.file.view, file: i.file.name, extractedAt: i.file.extractedAt, supersededBy: i.supersededBy}))
+  };
+}
+
+async function stageFolder(
+  folder: string,
+  dir: string,
+  duckdb: DuckDbOptions,
+  effects: StageEffects
+): Promise<{current: CurrentStaging; reused: boolean}> {
+  const t0 = performance.now();
+  const inputs = findInputs(folder, effects);
+  const files = [...inputs.fluxiae.map((f) => ({name: f.file.name, path: f.file.path})), ...inputs.emplois.map((e) => ({name: e.name, path: e.path}))];
+  const hash = fingerprint(files, inputs.ignored.map((i) => i.file));
+  const dbPath = join(dir, `${hash}.duckdb`);
+  const metaPath = join(dir, `${hash}.json`);
+
+  if (existsSync(dbPath) && existsSync(metaPath)) {
+    effects.logger.info(progressText.reused(hash));
+    return {current: JSON.parse(readFileSync(metaPath, "utf8")) as CurrentStaging, reused: true};
+  }
+
+  const tmpPath = join(dir, `${hash}.duckdb.tmp-${process.pid}-${Date.now()}`);
+  const engine = await openDuckDb(tmpPath, {...duckdb, tempDirectory: duckdb.tempDirectory ?? join(dir, "tmp")});
+  const reports: FileReport[] = [];
+  try {
+    for (const {spec, file} of inputs.fluxiae) {
+      const task = effects.progress.start(file.name);
+      const rows = await stageFluxIaeFile(engine.connection, file, spec, file.name, task);
+      task.done(rows);
+      reports.push({table: spec.table, source: spec.source, family: "fluxiae", file: file.name, extractedAt: file.extractedAt, rows});
+    }
+    for (const {spec, path, name} of inputs.emplois) {
+      const task = effects.progress.start(name);
+      const rows = await stageEmploisFile(engine.connection, path, spec, name, task);
+      task.done(rows);
+      reports.push({table: spec.table, source: spec.source, family: "emplois", file: name, extractedAt: null, rows});
+    }
+    const orphans = await countOrphans(engine);
+    for (const o of orphans) if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
+    await engine.query("CHECKPOINT");
+    await engine.close();
+    renameSync(tmpPath, dbPath);
+
+    const referenceDate = newestDate(inputs.fluxiae.map((f) => f.file.extractedAt));
+    const quality: QualityReport = {
+      version: 1,
+      sourceKind: "folder",
+      generatedAt: new Date().toISOString(),
+      referenceDate,
+      rowPolicy: "refuse",
+      files: reports,
+      ignored: inputs.ignored,
+      orphans
+    };
+    const current: CurrentStaging = {
+      version: 1,
+      sourceKind: "folder",
+      hash,
+      dbPath,
+      source: {folder},
+      referenceDate,
+      files: files.map((f) => relative(folder, f.path)),
+      quality
+    };
+    writeJsonAtomic(metaPath, current);
+    effects.logger.info(progressText.staged(hash, (performance.now() - t0) / 1000));
+    return {current, reused: false};
+  } catch (e) {
+    await engine.close();
+    throw e;
+  } finally {
+    rmSync(tmpPath, {force: true});
+    rmSync(`${tmpPath}.wal`, {force: true});
+  }
+}
+
+async function stageWarehouse(url: string, schema: string, effects: StageEffects): Promise<{current: CurrentStaging; reused: boolean}> {
+  const engine = await openWarehouse(url, schema);
+  try {
+    const quality = await checkWarehouse(engine, schema);
+    effects.logger.info(progressText.warehouse(schema));
+    for (const o of quality.orphans) if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
+    const current: CurrentStaging = {
+      version: 1,
+      sourceKind: "warehouse",
+      hash: null,
+      dbPath: null,
+      source: {url: redactUrl(url), schema},
+      referenceDate: null,
+      files: quality.files.map((f) => f.file),
+      quality
+    };
+    return {current, reused: false};
+  } finally {
+    await engine.close();
+  }
+}
+
+function newestDate(isoDateTimes: readonly string[]): string | null {
+  const newest = [...isoDateTimes].sort().at(-1);
+  return newest ? newest.slice(0, 10) : null;
+}
+
+function writeJsonAtomic(path: string, value: unknown): void {
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(tmp, path);
+}
+
+export function readCurrent(cacheDir: string): CurrentStaging {
+  const path = join(cacheDir, "staging", "current.json");
+  if (!existsSync(path)) throw new Error(configText.noStaging(cacheDir));
+  return JSON.parse(readFileSync(path, "utf8")) as CurrentStaging;
+}
+
+/**
+ * The engine every loader queries: the staged DuckDB file (read-only) named by
+ * current.json, or the warehouse when that is the source (its URL from `env`, since
+ * current.json never holds a password).
+ */
+export async function openStaged(cacheDir: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<SqlEngine> {
+  const current = readCurrent(cacheDir);
+  if (current.sourceKind === "warehouse") {
+    const url = env.DATABASE_URL;
+    if (!url) throw new Error(configText.noDatabaseUrl);
+    return openWarehouse(url, "schema" in current.source ? current.source.schema : "public");
+  }
+  return openDuckDb(current.dbPath!, {readOnly: true});
+}
+
