@@ -1,15 +1,12 @@
 // Site configuration (Observable Framework 1.13). Everything a reader sees is French;
 // nothing is loaded from outside the site (no CDN, no web fonts, no telemetry).
-import type {pages as Pages} from "./docs/pages.ts";
 import {pages} from "./docs/pages.ts";
-
-const typedPages: typeof Pages = pages;
 
 export default {
   root: "docs",
   title: "Pilotage de l'inclusion dans l'emploi",
   home: "Accueil",
-  pages: typedPages,
+  pages,
   // Framework's default pulls Google Fonts: the site uses system fonts only.
   globalStylesheets: [],
   style: "style.css",
