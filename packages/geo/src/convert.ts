@@ -16,6 +16,7 @@ import {geoArea, geoConicConformal, geoMercator, type GeoProjection} from "d3-ge
 import {topology} from "topojson-server";
 import {presimplify, simplify, quantile, filter, filterWeight} from "topojson-simplify";
 import {quantize} from "topojson-client";
+import type {Objects, Topology} from "topojson-specification";
 import type {Feature, FeatureCollection, MultiPolygon, Polygon, Position} from "geojson";
 import {DRAWING, INSETS, type Inset} from "./layout.ts";
 
@@ -48,7 +49,9 @@ function rewind(f: Area): Area {
     geoArea({type: "Polygon", coordinates: rings}) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings
   );
   const geometry: Polygon | MultiPolygon =
-    f.geometry.type === "Polygon" ? {type: "Polygon", coordinates: fixed[0]!} : {type: "MultiPolygon", coordinates: fixed};
+    f.geometry.type === "Polygon"
+      ? {type: "Polygon", coordinates: fixed[0]!}
+      : {type: "MultiPolygon", coordinates: fixed};
   return {...f, geometry};
 }
 
@@ -97,30 +100,31 @@ function convert(input: string, output: string, object: string, insetOf: (code: 
   const projectionOf = projections(features, insetOf);
   const projected = features.map((f) => project(f, projectionOf(f)));
   // Inset frames travel with the boundaries so the map can draw them without extra data.
-  const frames = INSETS.map(
-    (inset): Feature<Polygon, Props> => {
-      const [[x0, y0], [x1, y1]] = inset.box;
-      return {
-        type: "Feature",
-        properties: {code: inset.departement, nom: inset.nom},
-        geometry: {
-          type: "Polygon",
-          coordinates: [
-            [
-              [x0, y0],
-              [x1, y0],
-              [x1, y1],
-              [x0, y1],
-              [x0, y0]
-            ]
+  const frames = INSETS.map((inset): Feature<Polygon, Props> => {
+    const [[x0, y0], [x1, y1]] = inset.box;
+    return {
+      type: "Feature",
+      properties: {code: inset.departement, nom: inset.nom},
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [x0, y0],
+            [x1, y0],
+            [x1, y1],
+            [x0, y1],
+            [x0, y0]
           ]
-        }
-      };
-    }
-  );
+        ]
+      }
+    };
+  });
   // Simplify by planar triangle area (Visvalingam), keeping the KEEP share of the points, drop
   // islets smaller than MIN_AREA square units, then quantize (delta-encoded integers) for size.
-  let topo = topology({[object]: collection(projected), encadres: collection(frames)}, 1e5);
+  // topojson-simplify is typed for Topology<Objects<{}>>; the properties pass through untouched.
+  let topo = topology({[object]: collection(projected), encadres: collection(frames)}, 1e5) as unknown as Topology<
+    Objects<{}>
+  >;
   topo = presimplify(topo);
   topo = simplify(topo, quantile(topo, KEEP));
   topo = filter(topo, filterWeight(topo, MIN_AREA));
@@ -132,12 +136,7 @@ function convert(input: string, output: string, object: string, insetOf: (code: 
   console.log(`${output} : ${features.length} entités, ${(json.length / 1024).toFixed(1)} Ko`);
 }
 
-convert(
-  "departements-avec-outre-mer.geojson",
-  "departements.json",
-  "departements",
-  (code) => INSETS.find((i) => i.departement === code)
+convert("departements-avec-outre-mer.geojson", "departements.json", "departements", (code) =>
+  INSETS.find((i) => i.departement === code)
 );
-convert("regions-avec-outre-mer.geojson", "regions.json", "regions", (code) =>
-  INSETS.find((i) => i.region === code)
-);
+convert("regions-avec-outre-mer.geojson", "regions.json", "regions", (code) => INSETS.find((i) => i.region === code));
