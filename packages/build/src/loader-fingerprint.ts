@@ -1,11 +1,12 @@
-// Framework re-runs a data loader only when the loader file is newer than its cached
-// output: a change in a module the loader imports, in the staged input data or in the
-// configuration goes unseen. We fingerprint each loader (its whole local import graph,
-// the lockfile, the staged input hash) and, when the fingerprint changed, set the
-// loader file's modification time to now so that Framework judges its output stale
-// (archive members extracted from it included).
+// Framework re-runs a data loader in preview only when the loader file is newer than its
+// cached output, and `observable build` reuses any cached output, however stale: a change
+// in a module the loader imports, in the staged input data or in the configuration goes
+// unseen. We fingerprint each loader (its whole local import graph, the lockfile, the
+// staged input hash) and, when the fingerprint changed, delete its cached output (and the
+// members extracted from it, for an archive) and set the loader file's modification time
+// to now, so that both the build and the preview run it again.
 import {createHash} from "node:crypto";
-import {readFile, readdir, utimes, mkdir, writeFile} from "node:fs/promises";
+import {mkdir, readFile, readdir, rm, utimes, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 import * as esbuild from "esbuild";
 
@@ -97,10 +98,20 @@ export async function invalidateLoaders(root: string, inputs: FingerprintInputs)
     if (previous[key] === next[key]) fresh.push(key);
     else {
       stale.push(key);
+      await forgetOutput(root, key);
       await utimes(loader, now, now);
     }
   }
   await mkdir(join(root, ".observablehq", "cache"), {recursive: true});
   await writeFile(recordPath, JSON.stringify(next, null, 2) + "\n");
   return {stale, fresh};
+}
+
+const ARCHIVE = /\.(zip|tar|tgz|tar\.gz)$/;
+
+/** Deletes a loader's cached output, and the files Framework extracted from it if it is an archive. */
+async function forgetOutput(root: string, loaderKey: string): Promise<void> {
+  const output = join(root, ".observablehq", "cache", loaderKey.replace(/\.ts$/, ""));
+  await rm(output, {force: true});
+  if (ARCHIVE.test(output)) await rm(output.replace(ARCHIVE, ""), {recursive: true, force: true});
 }
