@@ -1,0 +1,113 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {openDuckDb} from "./duckdb-engine.ts";
+import type {SqlEngine} from "./engine.ts";
+import {SourceError} from "./errors.ts";
+import {loadIntoPostgres} from "./load-postgres.ts";
+import {openPglite, openWarehouse, type PostgresEngine} from "./postgres-engine.ts";
+import {recordingEffects} from "./progress.ts";
+import {ALL_TABLES, quoteIdent} from "./schema.ts";
+import {stage, type StageResult} from "./stage.ts";
+import {tempDir, writeSample} from "./test-fixtures.ts";
+import {checkWarehouse} from "./warehouse.ts";
+
+/** Every staged table, every column, in a stable order: must be identical on both engines. */
+async function dump(engine: SqlEngine): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const spec of ALL_TABLES) {
+    const cols = spec.columns.map((c) => quoteIdent(c.name)).join(", ");
+    out[spec.table] = await engine.query(`SELECT ${cols} FROM ${quoteIdent(spec.table)} ORDER BY ${cols}`);
+  }
+  return out;
+}
+
+/** Aggregates exercising the normalisation (count → int8, sum of integer → int8/hugeint, avg → numeric/double, dates). */
+const AGGREGATES = `SELECT count(*) AS n, sum(emi_sme_mois) AS months, sum(emi_nb_heures_travail) AS hours,
+  min(emi_sme_annee) AS year FROM emi`;
+
+let staged: StageResult;
+let duckRows: Record<string, unknown[]>;
+let duckAggregates: unknown[];
+
+beforeAll(async () => {
+  staged = await stage({sources: {kind: "folder", folder: writeSample(tempDir()), origin: "env"}, cacheDir: tempDir()}, recordingEffects());
+  const duck = await openDuckDb(staged.dbPath!, {readOnly: true});
+  duckRows = await dump(duck);
+  duckAggregates = await duck.query(AGGREGATES);
+  await duck.close();
+});
+
+async function checkSameAsDuckDb(pg: PostgresEngine) {
+  expect(await dump(pg)).toEqual(duckRows);
+  expect(await pg.query(AGGREGATES)).toEqual(duckAggregates);
+  const quality = await checkWarehouse(pg, pg.schema);
+  expect(quality.files.map((f) => f.rows)).toEqual(staged.quality.files.map((f) => f.rows));
+  expect(quality.orphans).toEqual(staged.quality.orphans);
+}
+
+describe("PostgreSQL on PGlite", () => {
+  let pg: PostgresEngine;
+  beforeAll(async () => {
+    pg = await openPglite({schema: "pilotage"});
+    await loadIntoPostgres(pg, staged.dbPath!);
+  });
+  afterAll(() => pg.close());
+
+  it("gives the same normalised rows, counts and orphans as DuckDB", async () => {
+    await checkSameAsDuckDb(pg);
+    expect(duckAggregates).toMatchObject([{n: 3, months: 11, year: 2025}]);
+    expect((duckAggregates[0] as {hours: number}).hours).toBeCloseTo(352.17, 9);
+  });
+
+  it("refuses a warehouse with a missing column, naming table and column", async () => {
+    const other = await openPglite({schema: "broken"});
+    try {
+      await loadIntoPostgres(other, staged.dbPath!);
+      await other.query(`ALTER TABLE emi DROP COLUMN emi_afi_id`);
+      await expect(checkWarehouse(other, "broken")).rejects.toMatchObject({reason: "missing_column", file: "broken.emi", column: "emi_afi_id"});
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses row problems found by SQL inside PostgreSQL (negative hours)", async () => {
+    const other = await openPglite({schema: "neg"});
+    try {
+      await loadIntoPostgres(other, staged.dbPath!);
+      await other.query(`UPDATE emi SET emi_nb_heures_travail = -4 WHERE emi_sme_mois = 3`);
+      const e = await checkWarehouse(other, "neg").catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(SourceError);
+      expect(e).toMatchObject({reason: "negative", file: "neg.emi", column: "emi_nb_heures_travail", value: "-4"});
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+// CI sets DATABASE_URL (a PostgreSQL server runs there), so this suite is defined only
+// when a server is reachable: nothing is skipped, it simply exists where it can run.
+const url = process.env.DATABASE_URL;
+describe.runIf(url)("PostgreSQL server (DATABASE_URL)", () => {
+  const schema = `pilotage_test_${process.pid}_${Date.now()}`;
+  let pg: PostgresEngine;
+  beforeAll(async () => {
+    pg = await openWarehouse(url!, schema);
+    await pg.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    await loadIntoPostgres(pg, staged.dbPath!);
+  });
+  afterAll(async () => {
+    await pg.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+    await pg.close();
+  });
+
+  it("gives the same normalised rows, counts and orphans as DuckDB", async () => {
+    await checkSameAsDuckDb(pg);
+  });
+
+  it("stages from the warehouse: checks in place and writes current.json", async () => {
+    const cacheDir = tempDir();
+    const result = await stage({sources: {kind: "warehouse", url: url!, schema}, cacheDir}, recordingEffects());
+    expect(result.sourceKind).toBe("warehouse");
+    expect(result.quality.orphans).toEqual(staged.quality.orphans);
+    expect(JSON.stringify(result)).not.toMatch(/:[^@/]+@/); // no password in current.json
+  });
+});
