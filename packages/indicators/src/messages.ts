@@ -92,6 +92,9 @@ export const messages = {
   inconsistentCell: (key: string, a: unknown, b: unknown) =>
     `La cellule ${key} est publiée avec deux valeurs différentes (${describe(a)} et ${describe(b)}) ` +
     `selon les jeux de données.`,
+  unprotectable: (key: string) =>
+    `La cellule masquée ${key} reste recalculable à partir des totaux publiés et aucune cellule voisine ` +
+    `ne peut être masquée : revoir les totaux publiés.`,
   unknownTerritory: (level: string, code: unknown) =>
     `Territoire inconnu au niveau ${level} : ${describe(code)} (impossible de le rattacher à son niveau supérieur).`
 };

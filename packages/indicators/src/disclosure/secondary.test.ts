@@ -1,0 +1,176 @@
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {hierarchicalTable, leafCounts} from "../testing/tables.ts";
+import {protectCells, recoverableCells} from "./audit.ts";
+import {type Constraint, type MaskReason, secondarySuppression} from "./secondary.ts";
+import {isUnderThreshold} from "./threshold.ts";
+
+const cells = (values: Record<string, number | null>) => new Map(Object.entries(values));
+const masks = (keys: string[]) => new Map(keys.map((k): [string, MaskReason] => [k, "primaire"]));
+const sorted = (result: Map<string, MaskReason>) =>
+  Object.fromEntries([...result].sort(([a], [b]) => (a < b ? -1 : 1)));
+
+describe("secondarySuppression, known answers", () => {
+  it("masks the smallest other part when a part is masked alone", () => {
+    const values = cells({T: 100, a: 5, b: 20, c: 30, d: 45});
+    const result = secondarySuppression(values, masks(["a"]), [{total: "T", parts: ["a", "b", "c", "d"]}]);
+    expect(sorted(result)).toEqual({a: "primaire", b: "secondaire"});
+  });
+
+  it("masks a part when the total is masked alone, since it would be the sum of the parts", () => {
+    const values = cells({T: 15, a: 12, b: 3});
+    const result = secondarySuppression(values, masks(["T"]), [{total: "T", parts: ["a", "b"]}]);
+    expect(sorted(result)).toEqual({T: "primaire", b: "secondaire"});
+  });
+
+  it("prefers a positive part to a zero, and takes a zero only when nothing else is left", () => {
+    const constraint = {total: "T", parts: ["a", "b", "c"]};
+    expect(sorted(secondarySuppression(cells({T: 50, a: 4, b: 0, c: 46}), masks(["a"]), [constraint]))).toEqual({
+      a: "primaire",
+      c: "secondaire"
+    });
+    expect(sorted(secondarySuppression(cells({T: 4, a: 4, b: 0, c: 0}), masks(["a"]), [constraint]))).toEqual({
+      a: "primaire",
+      b: "secondaire"
+    });
+  });
+
+  it("breaks ties by key, whatever the order of the parts", () => {
+    const values = cells({T: 65, a: 5, x: 30, m: 30});
+    expect(sorted(secondarySuppression(values, masks(["a"]), [{total: "T", parts: ["x", "m", "a"]}]))).toEqual({
+      a: "primaire",
+      m: "secondaire"
+    });
+  });
+
+  it("masks the whole inside of a 2×2 table with published margins", () => {
+    // a b | R1      3 20 | 23
+    // c d | R2     15 40 | 55
+    // C1 C2 | T    18 60 | 78
+    const values = cells({a: 3, b: 20, c: 15, d: 40, R1: 23, R2: 55, C1: 18, C2: 60, T: 78});
+    const constraints: Constraint[] = [
+      {total: "R1", parts: ["a", "b"]},
+      {total: "R2", parts: ["c", "d"]},
+      {total: "C1", parts: ["a", "c"]},
+      {total: "C2", parts: ["b", "d"]},
+      {total: "T", parts: ["R1", "R2"]},
+      {total: "T", parts: ["C1", "C2"]}
+    ];
+    const result = secondarySuppression(values, masks(["a"]), constraints);
+    expect(sorted(result)).toEqual({a: "primaire", b: "secondaire", c: "secondaire", d: "secondaire"});
+    expect(recoverableCells(values, result, constraints)).toEqual([]);
+  });
+
+  it("cascades down a hierarchy: a masked région masks its sibling, which masks one of its départements", () => {
+    // FR = R1 + R2; R1 = d1 + d2 (5 + 3, all under 11); R2 = d3 + d4 (40 + 50).
+    const values = cells({FR: 98, R1: 8, R2: 90, d1: 5, d2: 3, d3: 40, d4: 50});
+    const constraints: Constraint[] = [
+      {total: "FR", parts: ["R1", "R2"]},
+      {total: "R1", parts: ["d1", "d2"]},
+      {total: "R2", parts: ["d3", "d4"]}
+    ];
+    const result = secondarySuppression(values, masks(["R1", "d1", "d2"]), constraints);
+    expect(sorted(result)).toEqual({
+      R1: "primaire",
+      R2: "secondaire",
+      d1: "primaire",
+      d2: "primaire",
+      d3: "secondaire"
+    });
+  });
+
+  it("ignores a constraint whose total is not published, and reads absent parts as known", () => {
+    const noTotal = secondarySuppression(cells({a: 5, b: 20}), masks(["a"]), [{total: "T", parts: ["a", "b"]}]);
+    expect(sorted(noTotal)).toEqual({a: "primaire"});
+    // c is not published: a reader takes it as 0, so a would be T - b: b must go.
+    const absent = secondarySuppression(cells({T: 25, a: 5, b: 20}), masks(["a"]), [
+      {total: "T", parts: ["a", "b", "c"]}
+    ]);
+    expect(sorted(absent)).toEqual({a: "primaire", b: "secondaire"});
+  });
+});
+
+describe("secondarySuppression, properties on random hierarchical tables", () => {
+  const runs = {numRuns: 300};
+
+  it("never publishes a count of 1 to 10 people", () => {
+    fc.assert(
+      fc.property(leafCounts, (leaves) => {
+        const {values, constraints, primary} = hierarchicalTable(leaves);
+        const result = secondarySuppression(values, primary, constraints);
+        for (const [key, value] of values) if (!result.has(key)) expect(isUnderThreshold(value), key).toBe(false);
+      }),
+      runs
+    );
+  });
+
+  it("never leaves exactly one masked cell in a constraint (no recovery by one subtraction)", () => {
+    fc.assert(
+      fc.property(leafCounts, (leaves) => {
+        const {values, constraints, primary} = hierarchicalTable(leaves);
+        const result = secondarySuppression(values, primary, constraints);
+        for (const {total, parts} of constraints) {
+          expect([total, ...parts].filter((k) => result.has(k)).length, total).not.toBe(1);
+        }
+      }),
+      runs
+    );
+  });
+
+  it("is idempotent and keeps every primary mask", () => {
+    fc.assert(
+      fc.property(leafCounts, (leaves) => {
+        const {values, constraints, primary} = hierarchicalTable(leaves);
+        const once = secondarySuppression(values, primary, constraints);
+        for (const [key, reason] of primary) expect(once.get(key)).toBe(reason);
+        expect(sorted(secondarySuppression(values, once, constraints))).toEqual(sorted(once));
+      }),
+      runs
+    );
+  });
+
+  it("does not depend on the order of the constraints", () => {
+    fc.assert(
+      fc.property(leafCounts, fc.integer(), (leaves, seed) => {
+        const {values, constraints, primary} = hierarchicalTable(leaves);
+        const shuffled = [...constraints]
+          .map((c, i) => ({c: {total: c.total, parts: [...c.parts].reverse()}, r: Math.sin(seed + i)}))
+          .sort((a, b) => a.r - b.r)
+          .map(({c}) => c);
+        expect(sorted(secondarySuppression(values, primary, shuffled))).toEqual(
+          sorted(secondarySuppression(values, primary, constraints))
+        );
+      }),
+      runs
+    );
+  });
+
+  it("with the audit, leaves no masked cell recoverable by any combination of the margins", () => {
+    fc.assert(
+      fc.property(leafCounts, (leaves) => {
+        const {values, constraints, primary} = hierarchicalTable(leaves);
+        const result = protectCells(values, primary, constraints);
+        expect(recoverableCells(values, result, constraints)).toEqual([]);
+        for (const {total, parts} of constraints) {
+          expect([total, ...parts].filter((k) => result.has(k)).length, total).not.toBe(1);
+        }
+        expect(sorted(protectCells(values, result, constraints))).toEqual(sorted(result));
+      }),
+      runs
+    );
+  });
+
+  it("the audit is needed: one subtraction at a time misses a cell that combining constraints gives", () => {
+    // Found by the property above: one région, three départements, three categories.
+    const {values, constraints, primary} = hierarchicalTable([
+      [
+        [1, 10, 0],
+        [0, 1, 1],
+        [0, 0, 10]
+      ]
+    ]);
+    const heuristic = secondarySuppression(values, primary, constraints);
+    expect(recoverableCells(values, heuristic, constraints)).toEqual(["R0D1/c1"]);
+    expect(recoverableCells(values, protectCells(values, primary, constraints), constraints)).toEqual([]);
+  });
+});
