@@ -21,7 +21,10 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..
 
 export const SAMPLE_FOLDER = "packages/synth/sample";
 
-export function resolveSources(env: Readonly<Record<string, string | undefined>>, opts: ResolveOptions = {}): SourceConfig {
+export function resolveSources(
+  env: Readonly<Record<string, string | undefined>>,
+  opts: ResolveOptions = {}
+): SourceConfig {
   const root = opts.root ?? REPO_ROOT;
   const fromEnv = env.PILOTAGE_SOURCES?.trim();
   if (fromEnv) return {kind: "folder", folder: resolve(root, fromEnv), origin: "env"};
@@ -29,7 +32,8 @@ export function resolveSources(env: Readonly<Record<string, string | undefined>>
   const configFile = join(root, "pilotage.config.json");
   if (existsSync(configFile)) {
     const sources = readConfigFile(configFile);
-    if (sources) return {kind: "folder", folder: isAbsolute(sources) ? sources : resolve(root, sources), origin: "config-file"};
+    if (sources)
+      return {kind: "folder", folder: isAbsolute(sources) ? sources : resolve(root, sources), origin: "config-file"};
   }
 
   const url = env.DATABASE_URL?.trim();

@@ -11,7 +11,10 @@ import {openSync, readSync, closeSync, statSync} from "node:fs";
 export const STAGING_VERSION = "sources-staging-1";
 const EDGE = 64 * 1024;
 
-export function fingerprint(files: readonly {readonly name: string; readonly path: string}[], extra: readonly string[] = []): string {
+export function fingerprint(
+  files: readonly {readonly name: string; readonly path: string}[],
+  extra: readonly string[] = []
+): string {
   const hash = createHash("sha256").update(STAGING_VERSION);
   for (const e of extra) hash.update(`\0${e}`);
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {

@@ -1,10 +1,24 @@
 export * from "./schema.ts";
 export * from "./engine.ts";
-export {resolveSources, describeSources, REPO_ROOT, SAMPLE_FOLDER, type SourceConfig, type ResolveOptions} from "./config.ts";
+export {
+  resolveSources,
+  describeSources,
+  REPO_ROOT,
+  SAMPLE_FOLDER,
+  type SourceConfig,
+  type ResolveOptions
+} from "./config.ts";
 export {stage, openStaged, readCurrent, type StageConfig, type StageResult, type CurrentStaging} from "./stage.ts";
 export {SourceError, type SourceProblem, type ProblemReason} from "./errors.ts";
 export type {QualityReport, FileReport, IgnoredFile, OrphanCount} from "./quality.ts";
-export {consoleEffects, recordingEffects, type StageEffects, type Logger, type ProgressSink, type ProgressTask} from "./progress.ts";
+export {
+  consoleEffects,
+  recordingEffects,
+  type StageEffects,
+  type Logger,
+  type ProgressSink,
+  type ProgressTask
+} from "./progress.ts";
 export {openDuckDb, type DuckDbEngine, type DuckDbOptions} from "./duckdb-engine.ts";
 export {openWarehouse, openPglite, type PostgresEngine, type PgliteOptions} from "./postgres-engine.ts";
 export {loadIntoPostgres} from "./load-postgres.ts";

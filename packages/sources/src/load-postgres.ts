@@ -17,7 +17,10 @@ export async function loadIntoPostgres(engine: SqlEngine, source: string): Promi
   if (source.endsWith(".duckdb")) return copyFromDuckDb(engine, source);
   const cacheDir = mkdtempSync(join(tmpdir(), "pilotage-load-"));
   try {
-    const staged = await stage({sources: {kind: "folder", folder: source, origin: "env"}, cacheDir}, recordingEffects());
+    const staged = await stage(
+      {sources: {kind: "folder", folder: source, origin: "env"}, cacheDir},
+      recordingEffects()
+    );
     await copyFromDuckDb(engine, staged.dbPath!);
   } finally {
     rmSync(cacheDir, {recursive: true, force: true});
@@ -32,7 +35,9 @@ async function copyFromDuckDb(engine: SqlEngine, dbPath: string): Promise<void> 
       const names = spec.columns.map((c) => quoteIdent(c.name));
       const batch = Math.max(1, Math.floor(20_000 / names.length));
       for (let offset = 0; ; offset += batch) {
-        const rows = await duck.query(`SELECT ${names.join(", ")} FROM ${quoteIdent(spec.table)} ORDER BY rowid LIMIT ${batch} OFFSET ${offset}`);
+        const rows = await duck.query(
+          `SELECT ${names.join(", ")} FROM ${quoteIdent(spec.table)} ORDER BY rowid LIMIT ${batch} OFFSET ${offset}`
+        );
         if (!rows.length) break;
         const params: unknown[] = [];
         const tuples = rows.map((row) => {
@@ -42,7 +47,10 @@ async function copyFromDuckDb(engine: SqlEngine, dbPath: string): Promise<void> 
           });
           return `(${slots.join(", ")})`;
         });
-        await engine.query(`INSERT INTO ${quoteIdent(spec.table)} (${names.join(", ")}) VALUES ${tuples.join(", ")}`, params);
+        await engine.query(
+          `INSERT INTO ${quoteIdent(spec.table)} (${names.join(", ")}) VALUES ${tuples.join(", ")}`,
+          params
+        );
         if (rows.length < batch) break;
       }
     }
@@ -52,5 +60,15 @@ async function copyFromDuckDb(engine: SqlEngine, dbPath: string): Promise<void> 
 }
 
 function sqlType(type: string): string {
-  return {integer: "integer", bigint: "bigint", double: "double precision", text: "text", boolean: "boolean", date: "date", timestamp: "timestamp"}[type] ?? "text";
+  return (
+    {
+      integer: "integer",
+      bigint: "bigint",
+      double: "double precision",
+      text: "text",
+      boolean: "boolean",
+      date: "date",
+      timestamp: "timestamp"
+    }[type] ?? "text"
+  );
 }

@@ -8,7 +8,8 @@ const REASONS: Record<SourceProblem["reason"], string> = {
   bad_deb: "première ligne « DEB… » absente ou incorrecte",
   missing_column: "colonne obligatoire absente de l'en-tête",
   fin_missing: "ligne finale « FIN<nombre> » absente : fichier tronqué",
-  fin_mismatch: "le nombre de lignes annoncé par la ligne FIN ne correspond pas aux lignes lues : fichier tronqué ou incomplet",
+  fin_mismatch:
+    "le nombre de lignes annoncé par la ligne FIN ne correspond pas aux lignes lues : fichier tronqué ou incomplet",
   gzip_cut: "archive gzip tronquée (fichier coupé avant la fin)",
   invalid_utf8: "octets invalides en UTF-8",
   csv_syntax: "ligne illisible (structure CSV incorrecte)",
@@ -58,13 +59,14 @@ const TYPE_NAMES: Record<string, string> = {
 /** Progress and summary lines (terminal and CI logs). */
 export const progressText = {
   running: (file: string, rows: number, rate: number, eta: number | null) =>
-    `${file} : ${fmtInt(rows)} lignes lues, ${fmtInt(rate)} lignes/s` + (eta === null ? "" : `, reste ~${fmtSeconds(eta)}`),
-  done: (file: string, rows: number, seconds: number) =>
-    `${file} : ${fmtInt(rows)} lignes en ${fmtSeconds(seconds)}`,
+    `${file} : ${fmtInt(rows)} lignes lues, ${fmtInt(rate)} lignes/s` +
+    (eta === null ? "" : `, reste ~${fmtSeconds(eta)}`),
+  done: (file: string, rows: number, seconds: number) => `${file} : ${fmtInt(rows)} lignes en ${fmtSeconds(seconds)}`,
   chosen: (view: string, file: string, ignored: readonly string[]) =>
     `fluxIAE ${view} : ${file} retenu (le plus récent)` + (ignored.length ? `, ignoré(s) : ${ignored.join(", ")}` : ""),
   reused: (hash: string) => `Sources déjà préparées (empreinte ${hash.slice(0, 12)}) : rien à refaire.`,
-  staged: (hash: string, seconds: number) => `Sources préparées (empreinte ${hash.slice(0, 12)}) en ${fmtSeconds(seconds)}.`,
+  staged: (hash: string, seconds: number) =>
+    `Sources préparées (empreinte ${hash.slice(0, 12)}) en ${fmtSeconds(seconds)}.`,
   orphans: (table: string, column: string, target: string, count: number) =>
     `${table}.${column} → ${target} : ${fmtInt(count)} référence(s) orpheline(s)`,
   warehouse: (schema: string) => `Entrepôt PostgreSQL (schéma ${schema}) vérifié.`

@@ -21,14 +21,38 @@ export interface PersonalHit {
 const ORGANISATION_TABLES = new Set(["structures", "organisations", "Structure", "structure", "AnnexeFinanciere"]);
 const ORGANISATION_PREFIXES = ["structure_", "af_", "org_", "organisation_", "employeur_", "siae_", "prescripteur_"];
 
-const PATTERNS: readonly {readonly kind: PersonalHit["kind"]; readonly re: RegExp; readonly organisationsToo: boolean}[] = [
+const PATTERNS: readonly {
+  readonly kind: PersonalHit["kind"];
+  readonly re: RegExp;
+  readonly organisationsToo: boolean;
+}[] = [
   {kind: "prénom", re: /(^|_)(prenoms?|first_?name|given_?name)($|_)/, organisationsToo: false},
-  {kind: "nom", re: /(^|_)(nom|noms|nom_usage|nom_naissance|nom_famille|last_?name|surname|family_?name|name)($|_)/, organisationsToo: false},
-  {kind: "NIR", re: /(^|_)(nir|nir_cle|numero_securite_sociale|num_secu|no_secu|secu|nss|insee_personne)($|_)/, organisationsToo: true},
-  {kind: "date de naissance", re: /(date_(de_)?naissance|naissance_date|birth_?date|date_of_birth|(^|_)dob($|_)|(^|_)ddn($|_))/, organisationsToo: true},
+  {
+    kind: "nom",
+    re: /(^|_)(nom|noms|nom_usage|nom_naissance|nom_famille|last_?name|surname|family_?name|name)($|_)/,
+    organisationsToo: false
+  },
+  {
+    kind: "NIR",
+    re: /(^|_)(nir|nir_cle|numero_securite_sociale|num_secu|no_secu|secu|nss|insee_personne)($|_)/,
+    organisationsToo: true
+  },
+  {
+    kind: "date de naissance",
+    re: /(date_(de_)?naissance|naissance_date|birth_?date|date_of_birth|(^|_)dob($|_)|(^|_)ddn($|_))/,
+    organisationsToo: true
+  },
   {kind: "e-mail", re: /(e_?mail|courriel|(^|_)mail($|_))/, organisationsToo: true},
-  {kind: "téléphone", re: /((^|_)tel($|_)|telephone|phone|portable|(^|_)mobile($|_)|(^|_)fax($|_))/, organisationsToo: true},
-  {kind: "adresse", re: /((^|_)(rue|voie|street)($|_)|numero_voie|libelle_voie|point_remise|cplt|complement_adresse|lieu_dit|address_line|(^|_)(adresse|adr|address)(_ligne\d*|_postale|_\d)?$)/, organisationsToo: false}
+  {
+    kind: "téléphone",
+    re: /((^|_)tel($|_)|telephone|phone|portable|(^|_)mobile($|_)|(^|_)fax($|_))/,
+    organisationsToo: true
+  },
+  {
+    kind: "adresse",
+    re: /((^|_)(rue|voie|street)($|_)|numero_voie|libelle_voie|point_remise|cplt|complement_adresse|lieu_dit|address_line|(^|_)(adresse|adr|address)(_ligne\d*|_postale|_\d)?$)/,
+    organisationsToo: false
+  }
 ];
 
 /** Lower case, no accents: "Prénom" → "prenom". */

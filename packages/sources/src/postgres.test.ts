@@ -29,7 +29,10 @@ let duckRows: Record<string, unknown[]>;
 let duckAggregates: unknown[];
 
 beforeAll(async () => {
-  staged = await stage({sources: {kind: "folder", folder: writeSample(tempDir()), origin: "env"}, cacheDir: tempDir()}, recordingEffects());
+  staged = await stage(
+    {sources: {kind: "folder", folder: writeSample(tempDir()), origin: "env"}, cacheDir: tempDir()},
+    recordingEffects()
+  );
   const duck = await openDuckDb(staged.dbPath!, {readOnly: true});
   duckRows = await dump(duck);
   duckAggregates = await duck.query(AGGREGATES);
@@ -63,7 +66,11 @@ describe("PostgreSQL on PGlite", () => {
     try {
       await loadIntoPostgres(other, staged.dbPath!);
       await other.query(`ALTER TABLE emi DROP COLUMN emi_afi_id`);
-      await expect(checkWarehouse(other, "broken")).rejects.toMatchObject({reason: "missing_column", file: "broken.emi", column: "emi_afi_id"});
+      await expect(checkWarehouse(other, "broken")).rejects.toMatchObject({
+        reason: "missing_column",
+        file: "broken.emi",
+        column: "emi_afi_id"
+      });
     } finally {
       await other.close();
     }

@@ -30,7 +30,10 @@ interface Output {
 }
 
 /** Effects writing to a stream (stderr by default): live on a TTY, summaries otherwise. */
-export function consoleEffects(out: Output = process.stderr, now: () => number = () => performance.now()): StageEffects {
+export function consoleEffects(
+  out: Output = process.stderr,
+  now: () => number = () => performance.now()
+): StageEffects {
   const logger: Logger = {
     info: (m) => void out.write(`${m}\n`),
     warn: (m) => void out.write(`⚠ ${m}\n`)

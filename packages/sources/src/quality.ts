@@ -62,7 +62,12 @@ export async function countOrphans(engine: SqlEngine, schema?: string): Promise<
         `SELECT count(*) AS n FROM ${q(spec.table)} s WHERE s.${col} IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} t WHERE t.${quoteIdent(ref.target)} = s.${col})`
       );
-      out.push({table: spec.table, column: ref.column, target: `${ref.table}.${ref.target}`, rows: Number(row?.n ?? 0)});
+      out.push({
+        table: spec.table,
+        column: ref.column,
+        target: `${ref.table}.${ref.target}`,
+        rows: Number(row?.n ?? 0)
+      });
     }
   }
   return out;

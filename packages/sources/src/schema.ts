@@ -229,7 +229,12 @@ export const EMPLOIS_TABLES: readonly TableSpec[] = [
     source: "organisations",
     family: "emplois",
     key: "id",
-    columns: [c("id", "integer", {nullable: false}), c("type", "text"), c("habilitée", "boolean"), c("département", "text")]
+    columns: [
+      c("id", "integer", {nullable: false}),
+      c("type", "text"),
+      c("habilitée", "boolean"),
+      c("département", "text")
+    ]
   },
   {
     table: "candidats",

@@ -7,13 +7,21 @@ import {openStaged, stage, type CurrentStaging} from "./stage.ts";
 import {FLUXIAE, tempDir, writeFluxIae, writeSample} from "./test-fixtures.ts";
 import {chooseNewest, listFluxIaeFiles} from "./fluxiae/files.ts";
 
-const folderConfig = (folder: string, cacheDir: string) => ({sources: {kind: "folder" as const, folder, origin: "env" as const}, cacheDir});
+const folderConfig = (folder: string, cacheDir: string) => ({
+  sources: {kind: "folder" as const, folder, origin: "env" as const},
+  cacheDir
+});
 
 describe("staging", () => {
   it("stages every table, reports orphans, freshness and the chosen files", async () => {
     const folder = writeSample(tempDir());
     // An older extraction of the statements, with other rows: must be ignored and reported.
-    writeFluxIae(folder, "EtatMensuelIndiv", {header: FLUXIAE.EtatMensuelIndiv!.header, rows: []}, {stamp: "01012026_080000"});
+    writeFluxIae(
+      folder,
+      "EtatMensuelIndiv",
+      {header: FLUXIAE.EtatMensuelIndiv!.header, rows: []},
+      {stamp: "01012026_080000"}
+    );
     const cacheDir = tempDir();
     const effects = recordingEffects();
     const result = await stage(folderConfig(folder, cacheDir), effects);
@@ -21,11 +29,22 @@ describe("staging", () => {
     expect(result.reused).toBe(false);
     expect(result.referenceDate).toBe("2026-02-01");
     expect(result.quality.rowPolicy).toBe("refuse");
-    expect(result.quality.files.find((f) => f.table === "emi")).toMatchObject({rows: 3, file: "fluxIAE_EtatMensuelIndiv_01022026_120000.csv.gz", extractedAt: "2026-02-01T12:00:00"});
+    expect(result.quality.files.find((f) => f.table === "emi")).toMatchObject({
+      rows: 3,
+      file: "fluxIAE_EtatMensuelIndiv_01022026_120000.csv.gz",
+      extractedAt: "2026-02-01T12:00:00"
+    });
     expect(result.quality.ignored).toEqual([
-      {view: "EtatMensuelIndiv", file: "fluxIAE_EtatMensuelIndiv_01012026_080000.csv", extractedAt: "2026-01-01T08:00:00", supersededBy: "fluxIAE_EtatMensuelIndiv_01022026_120000.csv.gz"}
+      {
+        view: "EtatMensuelIndiv",
+        file: "fluxIAE_EtatMensuelIndiv_01012026_080000.csv",
+        extractedAt: "2026-01-01T08:00:00",
+        supersededBy: "fluxIAE_EtatMensuelIndiv_01022026_120000.csv.gz"
+      }
     ]);
-    expect(effects.lines).toContain("fluxIAE EtatMensuelIndiv : fluxIAE_EtatMensuelIndiv_01022026_120000.csv.gz retenu (le plus récent), ignoré(s) : fluxIAE_EtatMensuelIndiv_01012026_080000.csv");
+    expect(effects.lines).toContain(
+      "fluxIAE EtatMensuelIndiv : fluxIAE_EtatMensuelIndiv_01022026_120000.csv.gz retenu (le plus récent), ignoré(s) : fluxIAE_EtatMensuelIndiv_01012026_080000.csv"
+    );
 
     const orphans = Object.fromEntries(result.quality.orphans.map((o) => [`${o.table}.${o.column}`, o.rows]));
     expect(orphans["emi.emi_afi_id"]).toBe(1);
@@ -43,12 +62,23 @@ describe("staging", () => {
 
     const engine = await openStaged(cacheDir);
     try {
-      expect(await engine.query("SELECT af_id_annexe_financiere AS id, af_date_debut_effet AS d, af_etp_postes_insertion AS etp FROM annexe_financiere ORDER BY 1")).toEqual([
+      expect(
+        await engine.query(
+          "SELECT af_id_annexe_financiere AS id, af_date_debut_effet AS d, af_etp_postes_insertion AS etp FROM annexe_financiere ORDER BY 1"
+        )
+      ).toEqual([
         {id: 10, d: "2025-01-01", etp: 12.5},
         {id: 11, d: "2025-01-01", etp: 3}
       ]);
-      expect(await engine.query("SELECT count(*) AS n, sum(emi_nb_heures_travail) AS h FROM emi WHERE emi_sme_mois = $1", [2])).toEqual([{n: 1, h: 120.5}]);
-      expect(await engine.query(`SELECT id, "date_début" FROM pass_agrements`)).toEqual([{id: "p1", date_début: "2025-02-03"}]);
+      expect(
+        await engine.query(
+          "SELECT count(*) AS n, sum(emi_nb_heures_travail) AS h FROM emi WHERE emi_sme_mois = $1",
+          [2]
+        )
+      ).toEqual([{n: 1, h: 120.5}]);
+      expect(await engine.query(`SELECT id, "date_début" FROM pass_agrements`)).toEqual([
+        {id: "p1", date_début: "2025-02-03"}
+      ]);
     } finally {
       await engine.close();
     }
@@ -75,13 +105,28 @@ describe("staging", () => {
   });
 
   it("refuses the whole build on a bad file and leaves no staging behind", async () => {
-    const folder = writeSample(tempDir(), {fluxiae: {Salarie: {header: FLUXIAE.Salarie!.header, rows: [...FLUXIAE.Salarie!.rows, ["102", "", "MLLE", "1980", "13", "", "false"]]}}});
+    const folder = writeSample(tempDir(), {
+      fluxiae: {
+        Salarie: {
+          header: FLUXIAE.Salarie!.header,
+          rows: [...FLUXIAE.Salarie!.rows, ["102", "", "MLLE", "1980", "13", "", "false"]]
+        }
+      }
+    });
     const cacheDir = tempDir();
     const error = await stage(folderConfig(folder, cacheDir), recordingEffects()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
-    expect(error).toMatchObject({reason: "unknown_code", file: "fluxIAE_Salarie_01022026_120000.csv", line: 5, column: "salarie_rci_libelle", value: "MLLE"});
+    expect(error).toMatchObject({
+      reason: "unknown_code",
+      file: "fluxIAE_Salarie_01022026_120000.csv",
+      line: 5,
+      column: "salarie_rci_libelle",
+      value: "MLLE"
+    });
     expect(existsSync(join(cacheDir, "staging", "current.json"))).toBe(false);
-    expect(readdirSync(join(cacheDir, "staging")).filter((f) => f.endsWith(".duckdb") || f.includes(".tmp-"))).toEqual([]);
+    expect(readdirSync(join(cacheDir, "staging")).filter((f) => f.endsWith(".duckdb") || f.includes(".tmp-"))).toEqual(
+      []
+    );
   });
 
   it("refuses a missing source file, naming it", async () => {
@@ -89,12 +134,16 @@ describe("staging", () => {
     const cacheDir = tempDir();
     const {rmSync} = await import("node:fs");
     rmSync(join(folder, "emplois", "suspensions_pass.csv"));
-    await expect(stage(folderConfig(folder, cacheDir), recordingEffects())).rejects.toMatchObject({reason: "missing_file", file: "emplois/suspensions_pass.csv"});
+    await expect(stage(folderConfig(folder, cacheDir), recordingEffects())).rejects.toMatchObject({
+      reason: "missing_file",
+      file: "emplois/suspensions_pass.csv"
+    });
   });
 
   it("chooses the newest extraction per view by date and time of the name", () => {
     const folder = tempDir();
-    for (const stamp of ["31122025_235959", "01022026_080000", "01022026_120000", "15012026_120000"]) writeFluxIae(folder, "Structure", FLUXIAE.Structure!, {stamp});
+    for (const stamp of ["31122025_235959", "01022026_080000", "01022026_120000", "15012026_120000"])
+      writeFluxIae(folder, "Structure", FLUXIAE.Structure!, {stamp});
     const {chosen, ignored} = chooseNewest(listFluxIaeFiles(folder));
     expect(chosen.get("Structure")!.name).toBe("fluxIAE_Structure_01022026_120000.csv");
     expect(ignored.map((i) => i.file.name).sort()).toEqual([

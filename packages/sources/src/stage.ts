@@ -79,22 +79,44 @@ export function findInputs(folder: string, effects: StageEffects): Inputs {
   const {chosen, ignored} = chooseNewest(listFluxIaeFiles(folder));
   const fluxiae = FLUXIAE_TABLES.map((spec) => {
     const file = chosen.get(spec.source);
-    if (!file) throw new SourceError({file: `fluxIAE_${spec.source}_<JJMMAAAA>_<HHMMSS>.csv[.gz]`, line: null, column: null, value: null, reason: "missing_file"});
+    if (!file)
+      throw new SourceError({
+        file: `fluxIAE_${spec.source}_<JJMMAAAA>_<HHMMSS>.csv[.gz]`,
+        line: null,
+        column: null,
+        value: null,
+        reason: "missing_file"
+      });
     const older = ignored.filter((i) => i.file.view === spec.source).map((i) => i.file.name);
     effects.logger.info(progressText.chosen(spec.source, file.name, older));
     return {spec, file};
   });
   const emplois = EMPLOIS_TABLES.map((spec) => {
     // Accept the accented name in either Unicode form (macOS writes NFD).
-    const candidates = [spec.source.normalize("NFC"), spec.source.normalize("NFD")].flatMap((s) => [`emplois/${s}.csv`, `emplois/${s}.csv.gz`]);
+    const candidates = [spec.source.normalize("NFC"), spec.source.normalize("NFD")].flatMap((s) => [
+      `emplois/${s}.csv`,
+      `emplois/${s}.csv.gz`
+    ]);
     const name = candidates.find((n) => existsSync(join(folder, n)));
-    if (!name) throw new SourceError({file: `emplois/${spec.source}.csv`, line: null, column: null, value: null, reason: "missing_file"});
+    if (!name)
+      throw new SourceError({
+        file: `emplois/${spec.source}.csv`,
+        line: null,
+        column: null,
+        value: null,
+        reason: "missing_file"
+      });
     return {spec, path: join(folder, name), name: name.normalize("NFC")};
   });
   return {
     fluxiae,
     emplois,
-    ignored: ignored.map((i) => ({view: i.file.view, file: i.file.name, extractedAt: i.file.extractedAt, supersededBy: i.supersededBy}))
+    ignored: ignored.map((i) => ({
+      view: i.file.view,
+      file: i.file.name,
+      extractedAt: i.file.extractedAt,
+      supersededBy: i.supersededBy
+    }))
   };
 }
 
@@ -106,8 +128,14 @@ async function stageFolder(
 ): Promise<{current: CurrentStaging; reused: boolean}> {
   const t0 = performance.now();
   const inputs = findInputs(folder, effects);
-  const files = [...inputs.fluxiae.map((f) => ({name: f.file.name, path: f.file.path})), ...inputs.emplois.map((e) => ({name: e.name, path: e.path}))];
-  const hash = fingerprint(files, inputs.ignored.map((i) => i.file));
+  const files = [
+    ...inputs.fluxiae.map((f) => ({name: f.file.name, path: f.file.path})),
+    ...inputs.emplois.map((e) => ({name: e.name, path: e.path}))
+  ];
+  const hash = fingerprint(
+    files,
+    inputs.ignored.map((i) => i.file)
+  );
   const dbPath = join(dir, `${hash}.duckdb`);
   const metaPath = join(dir, `${hash}.json`);
 
@@ -124,7 +152,14 @@ async function stageFolder(
       const task = effects.progress.start(file.name);
       const rows = await stageFluxIaeFile(engine.connection, file, spec, file.name, task);
       task.done(rows);
-      reports.push({table: spec.table, source: spec.source, family: "fluxiae", file: file.name, extractedAt: file.extractedAt, rows});
+      reports.push({
+        table: spec.table,
+        source: spec.source,
+        family: "fluxiae",
+        file: file.name,
+        extractedAt: file.extractedAt,
+        rows
+      });
     }
     for (const {spec, path, name} of inputs.emplois) {
       const task = effects.progress.start(name);
@@ -133,7 +168,8 @@ async function stageFolder(
       reports.push({table: spec.table, source: spec.source, family: "emplois", file: name, extractedAt: null, rows});
     }
     const orphans = await countOrphans(engine);
-    for (const o of orphans) if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
+    for (const o of orphans)
+      if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
     await engine.query("CHECKPOINT");
     await engine.close();
     renameSync(tmpPath, dbPath);
@@ -171,12 +207,17 @@ async function stageFolder(
   }
 }
 
-async function stageWarehouse(url: string, schema: string, effects: StageEffects): Promise<{current: CurrentStaging; reused: boolean}> {
+async function stageWarehouse(
+  url: string,
+  schema: string,
+  effects: StageEffects
+): Promise<{current: CurrentStaging; reused: boolean}> {
   const engine = await openWarehouse(url, schema);
   try {
     const quality = await checkWarehouse(engine, schema);
     effects.logger.info(progressText.warehouse(schema));
-    for (const o of quality.orphans) if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
+    for (const o of quality.orphans)
+      if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
     const current: CurrentStaging = {
       version: 1,
       sourceKind: "warehouse",
@@ -215,7 +256,10 @@ export function readCurrent(cacheDir: string): CurrentStaging {
  * current.json, or the warehouse when that is the source (its URL from `env`, since
  * current.json never holds a password).
  */
-export async function openStaged(cacheDir: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<SqlEngine> {
+export async function openStaged(
+  cacheDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env
+): Promise<SqlEngine> {
   const current = readCurrent(cacheDir);
   if (current.sourceKind === "warehouse") {
     const url = env.DATABASE_URL;
@@ -224,4 +268,3 @@ export async function openStaged(cacheDir: string, env: Readonly<Record<string, 
   }
   return openDuckDb(current.dbPath!, {readOnly: true});
 }
-

@@ -99,7 +99,8 @@ export async function lineOfCsvRecord(path: string, recordIndex: number): Promis
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (const byte of chunk) {
         if (record === recordIndex) return line;
-        if (byte === 0x22) inQuotes = !inQuotes; // "" inside quotes toggles twice: same state
+        if (byte === 0x22)
+          inQuotes = !inQuotes; // "" inside quotes toggles twice: same state
         else if (byte === 0x0a) {
           line++;
           if (!inQuotes) record++;

@@ -53,16 +53,24 @@ function typedExpr(col: ColumnSpec, raw: string, format: SourceFormat): string {
   }
 }
 
-const REASON_CODES: readonly ProblemReason[] = ["null_required", "unparsable", "unknown_code", "negative", "personal_value"];
+const REASON_CODES: readonly ProblemReason[] = [
+  "null_required",
+  "unparsable",
+  "unknown_code",
+  "negative",
+  "personal_value"
+];
 
 /** The row checks of one column, as (condition, reason) pairs in the order reported. */
 function columnChecks(col: ColumnSpec, raw: string, typed: string): {cond: string; reason: ProblemReason}[] {
   const checks: {cond: string; reason: ProblemReason}[] = [];
   if (col.nullable === false) checks.push({cond: `${raw} IS NULL`, reason: "null_required"});
   if (col.type !== "text") checks.push({cond: `${raw} IS NOT NULL AND ${typed} IS NULL`, reason: "unparsable"});
-  if (col.values) checks.push({cond: `${raw} NOT IN (${col.values.map(sqlString).join(", ")})`, reason: "unknown_code"});
+  if (col.values)
+    checks.push({cond: `${raw} NOT IN (${col.values.map(sqlString).join(", ")})`, reason: "unknown_code"});
   if (col.min !== undefined) checks.push({cond: `${typed} < ${col.min}`, reason: "negative"});
-  if (NIR_CHECKED_COLUMNS.includes(col.name)) checks.push({cond: looksLikeNirSql(raw, "duckdb"), reason: "personal_value"});
+  if (NIR_CHECKED_COLUMNS.includes(col.name))
+    checks.push({cond: looksLikeNirSql(raw, "duckdb"), reason: "personal_value"});
   return checks;
 }
 
@@ -97,7 +105,9 @@ export function loadSql(plan: LoadPlan): string {
   });
   const outer = spec.columns.map((c, i) => `${typed[i]} AS ${quoteIdent(c.name)}`);
   outer.push(whens.length ? `CASE WHEN ${finGuard} THEN CASE ${whens.join(" ")} END END AS _p` : "NULL::INTEGER AS _p");
-  outer.push(values.length ? `CASE WHEN ${finGuard} THEN CASE ${values.join(" ")} END END AS _v` : "NULL::VARCHAR AS _v");
+  outer.push(
+    values.length ? `CASE WHEN ${finGuard} THEN CASE ${values.join(" ")} END END AS _v` : "NULL::VARCHAR AS _v"
+  );
   outer.push(plan.finColumn ? `CASE WHEN NOT (${finGuard}) THEN rfin END AS _fin` : "NULL::VARCHAR AS _fin");
   return `CREATE TABLE ${quoteIdent(spec.table)} AS SELECT ${outer.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${plan.from})`;
 }
@@ -121,7 +131,10 @@ export async function checkRows(
   const table = quoteIdent(plan.spec.table);
   const count = num((await one(con, `SELECT count(*) AS n FROM ${table} WHERE _p IS NOT NULL`)).n);
   if (count > 0) {
-    const first = await one(con, `SELECT rowid AS r, _p AS p, _v AS v FROM ${table} WHERE _p IS NOT NULL ORDER BY rowid LIMIT 1`);
+    const first = await one(
+      con,
+      `SELECT rowid AS r, _p AS p, _v AS v FROM ${table} WHERE _p IS NOT NULL ORDER BY rowid LIMIT 1`
+    );
     const code = num(first.p);
     const col = plan.spec.columns[Math.floor(code / 8)]!;
     const reason = REASON_CODES[code % 8]!;

@@ -37,9 +37,17 @@ export async function checkWarehouse(engine: SqlEngine, schema: string): Promise
     if (!found) throw new SourceError({file: where, line: null, column: null, value: null, reason: "missing_table"});
     for (const col of spec.columns) {
       const type = found.get(col.name);
-      if (type === undefined) throw new SourceError({file: where, line: null, column: col.name, value: null, reason: "missing_column"});
+      if (type === undefined)
+        throw new SourceError({file: where, line: null, column: col.name, value: null, reason: "missing_column"});
       if (!COMPATIBLE[col.type].includes(type)) {
-        throw new SourceError({file: where, line: null, column: col.name, value: null, reason: "incompatible_type", detail: detail.warehouseType(type, col.type)});
+        throw new SourceError({
+          file: where,
+          line: null,
+          column: col.name,
+          value: null,
+          reason: "incompatible_type",
+          detail: detail.warehouseType(type, col.type)
+        });
       }
     }
   }
@@ -76,9 +84,15 @@ function checksOf(spec: TableSpec): Check[] {
   for (const col of spec.columns) {
     const c = quoteIdent(col.name);
     if (col.nullable === false) checks.push({col, reason: "null_required", cond: `${c} IS NULL`});
-    if (col.values) checks.push({col, reason: "unknown_code", cond: `${c}::text NOT IN (${col.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`});
+    if (col.values)
+      checks.push({
+        col,
+        reason: "unknown_code",
+        cond: `${c}::text NOT IN (${col.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`
+      });
     if (col.min !== undefined) checks.push({col, reason: "negative", cond: `${c} < ${col.min}`});
-    if (NIR_CHECKED_COLUMNS.includes(col.name)) checks.push({col, reason: "personal_value", cond: looksLikeNirSql(`${c}::text`, "postgres")});
+    if (NIR_CHECKED_COLUMNS.includes(col.name))
+      checks.push({col, reason: "personal_value", cond: looksLikeNirSql(`${c}::text`, "postgres")});
   }
   return checks;
 }
@@ -90,12 +104,16 @@ async function checkTableRows(engine: SqlEngine, schema: string, spec: TableSpec
   if (checks.length) {
     const counts = checks.map((ch, i) => `count(*) FILTER (WHERE ${ch.cond}) AS c${i}`);
     const faulty = checks.map((ch) => `(${ch.cond})`).join(" OR ");
-    const [row] = await engine.query(`SELECT count(*) FILTER (WHERE ${faulty}) AS total, ${counts.join(", ")} FROM ${table}`);
+    const [row] = await engine.query(
+      `SELECT count(*) FILTER (WHERE ${faulty}) AS total, ${counts.join(", ")} FROM ${table}`
+    );
     const first = checks.findIndex((_, i) => Number(row?.[`c${i}`] ?? 0) > 0);
     if (first >= 0) {
       const ch = checks[first]!;
       const personal = ch.reason === "personal_value";
-      const [example] = personal ? [] : await engine.query(`SELECT ${quoteIdent(ch.col.name)}::text AS v FROM ${table} WHERE ${ch.cond} LIMIT 1`);
+      const [example] = personal
+        ? []
+        : await engine.query(`SELECT ${quoteIdent(ch.col.name)}::text AS v FROM ${table} WHERE ${ch.cond} LIMIT 1`);
       throw new SourceError({
         file: where,
         line: null,
@@ -113,7 +131,14 @@ async function checkTableRows(engine: SqlEngine, schema: string, spec: TableSpec
       `SELECT count(*) AS n, min(k) AS k FROM (SELECT ${k}::text AS k FROM ${table} WHERE ${k} IS NOT NULL GROUP BY ${k} HAVING count(*) > 1) d`
     );
     if (Number(dup?.n ?? 0) > 0) {
-      throw new SourceError({file: where, line: null, column: spec.key, value: String(dup!.k), reason: "duplicate_key", others: Number(dup!.n) - 1});
+      throw new SourceError({
+        file: where,
+        line: null,
+        column: spec.key,
+        value: String(dup!.k),
+        reason: "duplicate_key",
+        others: Number(dup!.n) - 1
+      });
     }
   }
 }

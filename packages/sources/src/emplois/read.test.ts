@@ -48,7 +48,12 @@ describe("emplois CSV reader", () => {
     const {rows} = await stageOne("organisations", writeEmplois(tempDir(), "organisations", EMPLOIS.organisations!));
     expect(rows.map((r) => r.habilitée)).toEqual([true, true]);
     const {rows: people} = await stageOne("candidats", writeEmplois(tempDir(), "candidats", EMPLOIS.candidats!));
-    expect(people[1]).toMatchObject({id: "c2", hash_nir: null, critère_n1_bénéficiaire_du_rsa: false, critère_n1_detld_plus_de_24_mois: true});
+    expect(people[1]).toMatchObject({
+      id: "c2",
+      hash_nir: null,
+      critère_n1_bénéficiaire_du_rsa: false,
+      critère_n1_detld_plus_de_24_mois: true
+    });
   });
 
   it("parses a quoted header line", () => {
@@ -56,7 +61,10 @@ describe("emplois CSV reader", () => {
   });
 
   it("refuses an unparsable date at the right line despite a quoted newline above", async () => {
-    const t = {header: candidatures.header, rows: candidatures.rows.map((r, i) => (i === 2 ? r.map((v, k) => (k === 1 ? "01/03/2025" : v)) : r))};
+    const t = {
+      header: candidatures.header,
+      rows: candidatures.rows.map((r, i) => (i === 2 ? r.map((v, k) => (k === 1 ? "01/03/2025" : v)) : r))
+    };
     const e = await refusal("candidatures", writeEmplois(tempDir(), "candidatures", t));
     // header line 1, k1 line 2, k2 lines 3–4 (newline in the motif), k3 line 5
     expect(e).toMatchObject({reason: "unparsable", line: 5, column: "date_candidature", value: "01/03/2025"});
@@ -64,7 +72,10 @@ describe("emplois CSV reader", () => {
   });
 
   it("refuses an unknown state", async () => {
-    const t = {header: candidatures.header, rows: candidatures.rows.map((r, i) => (i === 0 ? r.map((v, k) => (k === 4 ? "Refusée" : v)) : r))};
+    const t = {
+      header: candidatures.header,
+      rows: candidatures.rows.map((r, i) => (i === 0 ? r.map((v, k) => (k === 4 ? "Refusée" : v)) : r))
+    };
     const e = await refusal("candidatures", writeEmplois(tempDir(), "candidatures", t));
     expect(e).toMatchObject({reason: "unknown_code", line: 2, column: "état", value: "Refusée"});
   });
@@ -80,13 +91,19 @@ describe("emplois CSV reader", () => {
 
   it("refuses a duplicated key", async () => {
     const s = EMPLOIS.structures!;
-    const e = await refusal("structures", writeEmplois(tempDir(), "structures", {header: s.header, rows: [...s.rows, s.rows[1]!]}));
+    const e = await refusal(
+      "structures",
+      writeEmplois(tempDir(), "structures", {header: s.header, rows: [...s.rows, s.rows[1]!]})
+    );
     expect(e).toMatchObject({reason: "duplicate_key", line: 4, column: "id", value: "2"});
   });
 
   it("refuses personal fields without echoing their values (structure names are fine)", async () => {
     const c = EMPLOIS.candidats!;
-    const t = {header: [...c.header, "prénom", "email", "téléphone"], rows: c.rows.map((r) => [...r, "Jeanne", "jeanne@example.org", "0601020304"])};
+    const t = {
+      header: [...c.header, "prénom", "email", "téléphone"],
+      rows: c.rows.map((r) => [...r, "Jeanne", "jeanne@example.org", "0601020304"])
+    };
     const e = await refusal("candidats", writeEmplois(tempDir(), "candidats", t));
     expect(e).toMatchObject({reason: "personal_field", line: 1, column: "prénom, email, téléphone", value: null});
     expect(e.message).not.toMatch(/Jeanne|example\.org|0601020304/);

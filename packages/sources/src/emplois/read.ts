@@ -28,11 +28,11 @@ export function parseCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") fields.push(field), (field = "");
+    else if (ch === ",") (fields.push(field), (field = ""));
     else field += ch;
   }
   fields.push(field);
@@ -43,15 +43,28 @@ export async function checkEmploisHead(path: string, spec: TableSpec, display: s
   const [headerLine] = await readHead(path, 1);
   if (headerLine === undefined) {
     await refuseBrokenFile(path, display);
-    throw new SourceError({file: display, line: 1, column: spec.columns[0]!.name, value: null, reason: "missing_column"});
+    throw new SourceError({
+      file: display,
+      line: 1,
+      column: spec.columns[0]!.name,
+      value: null,
+      reason: "missing_column"
+    });
   }
   const header = parseCsvLine(headerLine);
   const personal = findPersonalColumns(spec.source, header);
   if (personal.length) {
-    throw new SourceError({file: display, line: 1, column: personal.map((p) => p.column).join(", "), value: null, reason: "personal_field"});
+    throw new SourceError({
+      file: display,
+      line: 1,
+      column: personal.map((p) => p.column).join(", "),
+      value: null,
+      reason: "personal_field"
+    });
   }
   for (const col of spec.columns) {
-    if (!header.includes(col.name)) throw new SourceError({file: display, line: 1, column: col.name, value: null, reason: "missing_column"});
+    if (!header.includes(col.name))
+      throw new SourceError({file: display, line: 1, column: col.name, value: null, reason: "missing_column"});
   }
   return header;
 }
@@ -72,7 +85,14 @@ export async function stageEmploisFile(
     else await load();
   } catch (e) {
     await refuseBrokenFile(path, display);
-    throw new SourceError({file: display, line: duckDbLine(e), column: null, value: null, reason: "csv_syntax", detail: detail.csvEngine(String((e as Error).message))});
+    throw new SourceError({
+      file: display,
+      line: duckDbLine(e),
+      column: null,
+      value: null,
+      reason: "csv_syntax",
+      detail: detail.csvEngine(String((e as Error).message))
+    });
   }
   // Record i + 1 (0 is the header) → its first file line.
   await checkRows(con, plan, (i) => lineOfCsvRecord(path, i + 1));

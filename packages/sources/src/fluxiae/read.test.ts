@@ -9,7 +9,13 @@ import {FLUXIAE, fluxIaeBytes, tempDir, writeFluxIae, type FluxIaeFormat, type T
 import {parseFluxIaeName} from "./files.ts";
 import {stageFluxIaeFile} from "./read.ts";
 
-const TABLE_OF: Record<string, string> = {Structure: "structure", Salarie: "salarie", ContratMission: "contrat", EtatMensuelIndiv: "emi", AnnexeFinanciere: "annexe_financiere"};
+const TABLE_OF: Record<string, string> = {
+  Structure: "structure",
+  Salarie: "salarie",
+  ContratMission: "contrat",
+  EtatMensuelIndiv: "emi",
+  AnnexeFinanciere: "annexe_financiere"
+};
 
 /** Stages one file into a fresh in-memory DuckDB and returns its rows. */
 async function stageOne(view: string, path: string) {
@@ -55,9 +61,17 @@ describe("fluxIAE reader: accepted formats", () => {
   ];
   for (const [label, format] of variants) {
     it(`reads ${label} with the same typed result`, async () => {
-      const {count, rows} = await stageOne("ContratMission", writeFluxIae(tempDir(), "ContratMission", FLUXIAE.ContratMission!, format));
+      const {count, rows} = await stageOne(
+        "ContratMission",
+        writeFluxIae(tempDir(), "ContratMission", FLUXIAE.ContratMission!, format)
+      );
       expect(count).toBe(2);
-      expect(rows[0]).toMatchObject({contrat_id_ctr: 1000, contrat_date_embauche: "2025-02-03", contrat_date_sortie_definitive: null, contrat_salarie_rsa: "OUI-M"});
+      expect(rows[0]).toMatchObject({
+        contrat_id_ctr: 1000,
+        contrat_date_embauche: "2025-02-03",
+        contrat_date_sortie_definitive: null,
+        contrat_salarie_rsa: "OUI-M"
+      });
       expect(rows[1]).toMatchObject({contrat_id_ctr: 1001, contrat_motif_sortie_id: 2, contrat_salarie_ass: "OUI"});
     });
   }
@@ -71,8 +85,24 @@ describe("fluxIAE reader: accepted formats", () => {
   it("types decimals, booleans and empty fields", async () => {
     const {rows} = await stageOne("Salarie", writeFluxIae(tempDir(), "Salarie", FLUXIAE.Salarie!, {crlf: true}));
     expect(rows).toEqual([
-      {salarie_id: 100, hash_nir: "a3f1c2d4e5", salarie_rci_libelle: "MME", salarie_annee_naissance: 1990, salarie_code_dpt: "34", salarie_adr_qpv_type: "QP", salarie_adr_is_zrr: false},
-      {salarie_id: 101, hash_nir: "b7e2d1c0f9", salarie_rci_libelle: "M.", salarie_annee_naissance: 1965, salarie_code_dpt: "75", salarie_adr_qpv_type: null, salarie_adr_is_zrr: true}
+      {
+        salarie_id: 100,
+        hash_nir: "a3f1c2d4e5",
+        salarie_rci_libelle: "MME",
+        salarie_annee_naissance: 1990,
+        salarie_code_dpt: "34",
+        salarie_adr_qpv_type: "QP",
+        salarie_adr_is_zrr: false
+      },
+      {
+        salarie_id: 101,
+        hash_nir: "b7e2d1c0f9",
+        salarie_rci_libelle: "M.",
+        salarie_annee_naissance: 1965,
+        salarie_code_dpt: "75",
+        salarie_adr_qpv_type: null,
+        salarie_adr_is_zrr: true
+      }
     ]);
     const {rows: statements} = await stageOne("EtatMensuelIndiv", writeFluxIae(tempDir(), "EtatMensuelIndiv", emi));
     expect(statements.map((r) => r.emi_nb_heures_travail)).toEqual([120.5, 151.67, 80]);
@@ -92,7 +122,10 @@ describe("fluxIAE reader: refusals name file, line, column and value", () => {
 
   it("gzip cut short", async () => {
     const dir = tempDir();
-    const many: Table = {header: emi.header, rows: Array.from({length: 5000}, (_, i) => [`${i}`, "10", "1000", "2025", "2", "VALIDE", `${i % 150}`, ""])};
+    const many: Table = {
+      header: emi.header,
+      rows: Array.from({length: 5000}, (_, i) => [`${i}`, "10", "1000", "2025", "2", "VALIDE", `${i % 150}`, ""])
+    };
     const gz = gzipSync(fluxIaeBytes("EtatMensuelIndiv", many));
     const path = join(dir, "fluxIAE_EtatMensuelIndiv_01022026_120000.csv.gz");
     writeFileSync(path, gz.subarray(0, Math.floor(gz.length / 2)));
@@ -122,15 +155,27 @@ describe("fluxIAE reader: refusals name file, line, column and value", () => {
   });
 
   it("missing required column", async () => {
-    const t: Table = {header: emi.header.filter((h) => h !== "emi_afi_id"), rows: emi.rows.map((r) => r.filter((_, i) => emi.header[i] !== "emi_afi_id"))};
+    const t: Table = {
+      header: emi.header.filter((h) => h !== "emi_afi_id"),
+      rows: emi.rows.map((r) => r.filter((_, i) => emi.header[i] !== "emi_afi_id"))
+    };
     const e = await refusal("EtatMensuelIndiv", t);
     expect(e).toMatchObject({reason: "missing_column", line: 2, column: "emi_afi_id"});
     expect(e.message).toContain("colonne « emi_afi_id »");
   });
 
   it("unparsable date", async () => {
-    const e = await refusal("ContratMission", withRow(FLUXIAE.ContratMission!, 1, "contrat_date_embauche", "2025-03-10"));
-    expect(e).toMatchObject({reason: "unparsable", line: 4, column: "contrat_date_embauche", value: "2025-03-10", others: 0});
+    const e = await refusal(
+      "ContratMission",
+      withRow(FLUXIAE.ContratMission!, 1, "contrat_date_embauche", "2025-03-10")
+    );
+    expect(e).toMatchObject({
+      reason: "unparsable",
+      line: 4,
+      column: "contrat_date_embauche",
+      value: "2025-03-10",
+      others: 0
+    });
     expect(e.message).toContain("valeur « 2025-03-10 »");
   });
 
@@ -161,7 +206,10 @@ describe("fluxIAE reader: refusals name file, line, column and value", () => {
 
   it("personal field: the column is named, its values never appear", async () => {
     const s = FLUXIAE.Salarie!;
-    const t: Table = {header: [...s.header, "salarie_nom", "salarie_date_naissance"], rows: s.rows.map((r, i) => [...r, `Dupontel${i}`, `0${i + 1}/04/1990`])};
+    const t: Table = {
+      header: [...s.header, "salarie_nom", "salarie_date_naissance"],
+      rows: s.rows.map((r, i) => [...r, `Dupontel${i}`, `0${i + 1}/04/1990`])
+    };
     const e = await refusal("Salarie", t);
     expect(e).toMatchObject({reason: "personal_field", line: 2, value: null});
     expect(e.column).toBe("salarie_nom, salarie_date_naissance");

@@ -27,16 +27,30 @@ export async function checkFluxIaeHead(file: FluxIaeFile, spec: TableSpec, displ
   const [deb, headerLine] = await readHead(file.path, 2);
   if (deb === undefined || !deb.startsWith("DEB") || headerLine === undefined) {
     await refuseBrokenFile(file.path, display);
-    throw new SourceError({file: display, line: 1, column: null, value: deb?.slice(0, 40) ?? null, reason: "bad_deb", detail: detail.deb(`DEB${file.view}`)});
+    throw new SourceError({
+      file: display,
+      line: 1,
+      column: null,
+      value: deb?.slice(0, 40) ?? null,
+      reason: "bad_deb",
+      detail: detail.deb(`DEB${file.view}`)
+    });
   }
   const header = headerLine.split("|");
   const personal = findPersonalColumns(spec.source, header);
   if (personal.length) {
     // The column only: its values are never read.
-    throw new SourceError({file: display, line: 2, column: personal.map((p) => p.column).join(", "), value: null, reason: "personal_field"});
+    throw new SourceError({
+      file: display,
+      line: 2,
+      column: personal.map((p) => p.column).join(", "),
+      value: null,
+      reason: "personal_field"
+    });
   }
   for (const col of spec.columns) {
-    if (!header.includes(col.name)) throw new SourceError({file: display, line: 2, column: col.name, value: null, reason: "missing_column"});
+    if (!header.includes(col.name))
+      throw new SourceError({file: display, line: 2, column: col.name, value: null, reason: "missing_column"});
   }
   return header;
 }
@@ -57,7 +71,14 @@ export async function stageFluxIaeFile(
     else await load();
   } catch (e) {
     await refuseBrokenFile(file.path, display);
-    throw new SourceError({file: display, line: duckDbLine(e), column: null, value: null, reason: "csv_syntax", detail: detail.csvEngine(String((e as Error).message))});
+    throw new SourceError({
+      file: display,
+      line: duckDbLine(e),
+      column: null,
+      value: null,
+      reason: "csv_syntax",
+      detail: detail.csvEngine(String((e as Error).message))
+    });
   }
   const rows = await checkFin(con, plan, file.path);
   await checkRows(con, plan, async (i) => i + FIRST_DATA_LINE);
@@ -76,7 +97,13 @@ async function checkFin(con: DuckDBConnection, plan: LoadPlan, path: string): Pr
     // No FIN line: a file cut short. Say where (and whether the gzip itself is broken).
     await refuseBrokenFile(path, plan.file);
     const d = await diagnose(path);
-    throw new SourceError({file: plan.file, line: d.kind === "ok" ? d.lines : d.line, column: null, value: null, reason: "fin_missing"});
+    throw new SourceError({
+      file: plan.file,
+      line: d.kind === "ok" ? d.lines : d.line,
+      column: null,
+      value: null,
+      reason: "fin_missing"
+    });
   }
   const finRow = Number(s.r);
   const fin = String(s.fin).replace(/\|+$/, "");

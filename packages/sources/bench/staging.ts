@@ -1,0 +1,84 @@
+// Staging benchmark: how long DuckDB alone takes to scan every source file once (the
+// yardstick), then the full staging (checks, typing, keys, orphans) of the same folder,
+// with the process's peak RSS (DuckDB's native memory is part of it: same process).
+// Targets: staging ≤ 3× the scan, peak RSS < 1.5 GB, with DuckDB at threads=2, 1GB.
+//
+//   node --import tsx packages/sources/bench/staging.ts [folder]
+// Default folder: .cache/bench/national, generated once with
+//   pnpm synth --scale national --seed 1 --out .cache/bench/national
+import {execFileSync} from "node:child_process";
+import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {REPO_ROOT} from "../src/config.ts";
+import {openDuckDb} from "../src/duckdb-engine.ts";
+import {emploisScan} from "../src/emplois/read.ts";
+import {fluxIaeScan} from "../src/fluxiae/read.ts";
+import {consoleEffects} from "../src/progress.ts";
+import {findInputs, stage} from "../src/stage.ts";
+
+const DUCKDB = {threads: 2, memoryLimit: "1GB"} as const;
+const folder = resolve(process.argv[2] ?? join(REPO_ROOT, ".cache/bench/national"));
+
+if (!existsSync(folder)) {
+  console.error(`${folder} absent : génération de l'échantillon national (pnpm synth --scale national --seed 1)…`);
+  execFileSync("pnpm", ["synth", "--scale", "national", "--seed", "1", "--out", folder], {
+    cwd: REPO_ROOT,
+    stdio: "inherit"
+  });
+}
+
+const quiet = {logger: {info() {}, warn() {}}, progress: {start: () => ({update() {}, done() {}})}};
+const inputs = findInputs(folder, quiet);
+const files = [
+  ...inputs.fluxiae.map((f) => ({name: f.file.name, scan: fluxIaeScan(f.file.path)})),
+  ...inputs.emplois.map((e) => ({name: e.name, scan: emploisScan(e.path)}))
+];
+
+// Peak RSS, sampled every 50 ms.
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+// (a) DuckDB alone: one count(*) per file.
+const scanStart = performance.now();
+const scanDb = await openDuckDb(":memory:", DUCKDB);
+let totalRows = 0;
+for (const f of files) {
+  const t = performance.now();
+  const [row] = await scanDb.query(`SELECT count(*) AS n FROM ${f.scan}`);
+  totalRows += Number(row!.n);
+  console.log(
+    `scan  ${f.name.padEnd(60)} ${String(row!.n).padStart(11)} lignes ${((performance.now() - t) / 1000).toFixed(2).padStart(7)} s`
+  );
+}
+await scanDb.close();
+const scanSeconds = (performance.now() - scanStart) / 1000;
+const scanPeak = peakRss;
+
+// (b) Full staging into a fresh cache.
+const cacheDir = mkdtempSync(join(tmpdir(), "pilotage-bench-"));
+peakRss = process.memoryUsage().rss;
+const stageStart = performance.now();
+try {
+  const result = await stage(
+    {sources: {kind: "folder", folder, origin: "env"}, cacheDir, duckdb: DUCKDB},
+    consoleEffects()
+  );
+  const stageSeconds = (performance.now() - stageStart) / 1000;
+  clearInterval(sampler);
+  const rows = result.quality.files.reduce((s, f) => s + f.rows, 0);
+  const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+  console.log("");
+  console.log(`dossier            ${folder}`);
+  console.log(
+    `lignes             ${totalRows.toLocaleString("fr-FR")} lues par le scan, ${rows.toLocaleString("fr-FR")} préparées`
+  );
+  console.log(`DuckDB             threads=${DUCKDB.threads}, memory_limit=${DUCKDB.memoryLimit}`);
+  console.log(`(a) scan DuckDB    ${scanSeconds.toFixed(1)} s (pic RSS ${mb(scanPeak)})`);
+  console.log(`(b) préparation    ${stageSeconds.toFixed(1)} s (pic RSS ${mb(peakRss)})`);
+  console.log(`ratio (b)/(a)      ${(stageSeconds / scanSeconds).toFixed(2)} (cible ≤ 3)`);
+  console.log(`pic RSS            ${mb(Math.max(peakRss, scanPeak))} (cible < 1 536 MB)`);
+} finally {
+  clearInterval(sampler);
+  rmSync(cacheDir, {recursive: true, force: true});
+}
