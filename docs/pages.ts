@@ -10,6 +10,4 @@ export interface Section {
   readonly pages: readonly Page[];
 }
 
-export const pages: (Page | Section)[] = [
-  {name: "Conventionnements et ETP", path: "/etp"}
-];
+export const pages: (Page | Section)[] = [{name: "Conventionnements et ETP", path: "/etp"}];

@@ -16,7 +16,8 @@ export const CACHE_DIR = join(REPO_ROOT, ".cache");
 
 export async function withStaging<T>(build: (context: LoaderContext) => Promise<T>): Promise<T> {
   const staging = readCurrent(CACHE_DIR);
-  if (!staging.referenceDate) throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
+  if (!staging.referenceDate)
+    throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
   const engine = await openStaged(CACHE_DIR);
   try {
     return await build({engine, staging, referenceDate: staging.referenceDate});
@@ -29,7 +30,9 @@ export async function withStaging<T>(build: (context: LoaderContext) => Promise<
 export async function runLoader(name: string, loader: Loader): Promise<void> {
   try {
     const bytes = await withStaging(loader);
-    await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()))
+    );
   } catch (error) {
     console.error(`Chargeur ${name} : ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

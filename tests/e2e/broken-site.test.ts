@@ -1,11 +1,12 @@
-// The browser checks must fail on a broken page: a temporary copy of the built site is
-// broken on purpose in each way the suite claims to catch, and each must be reported.
+// The browser checks must fail on a broken page: a temporary copy of the built site (a
+// fresh one per test) is broken on purpose in each way the suite claims to catch, and
+// each must be reported.
 import {cp, mkdtemp, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import type {Server} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
 import {serveStatic} from "../../packages/build/src/serve.ts";
 import {launchBrowser, visitPage} from "../support/browser.ts";
 
@@ -20,27 +21,37 @@ async function breakPage(name: string, edit: (html: string) => string): Promise<
 }
 
 beforeAll(async () => {
-  copy = await mkdtemp(join(tmpdir(), "pilotage-broken-"));
-  await cp("dist", copy, {recursive: true});
-  ({server, url: base} = await serveStatic(copy));
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
+});
+
+beforeEach(async () => {
+  copy = await mkdtemp(join(tmpdir(), "pilotage-broken-"));
+  await cp("dist", copy, {recursive: true});
+  ({server, url: base} = await serveStatic(copy));
+});
+
+afterEach(async () => {
   server?.close();
   await rm(copy, {recursive: true, force: true});
 });
 
 describe("a page broken on purpose is reported", () => {
   it("a script error", async () => {
-    await breakPage("index.html", (html) => html.replace("</body>", "<script>throw new Error('cassé')</script></body>"));
+    await breakPage("index.html", (html) =>
+      html.replace("</body>", "<script>throw new Error('cassé')</script></body>")
+    );
     const report = await visitPage(browser, `${base}/`);
     expect(report.problems.join("\n")).toMatch(/erreur de page : cassé/);
   });
 
   it("a request leaving the site", async () => {
-    await breakPage("etp.html", (html) => html.replace("</body>", '<img src="https://cdn.example.org/x.png" alt=""></body>'));
+    await breakPage("etp.html", (html) =>
+      html.replace("</body>", '<img src="https://cdn.example.org/x.png" alt=""></body>')
+    );
     const report = await visitPage(browser, `${base}/etp`);
     expect(report.problems.join("\n")).toMatch(/requête hors du site : https:\/\/cdn\.example\.org/);
   });
@@ -55,9 +66,7 @@ describe("a page broken on purpose is reported", () => {
   });
 
   it("a chart that never draws", async () => {
-    const page = "etp.html";
-    await cp(join("dist", page), join(copy, page));
-    await breakPage(page, (html) => html.replace("</body>", '<div data-chart="fantôme"></div></body>'));
+    await breakPage("etp.html", (html) => html.replace("</body>", '<div data-chart="fantôme"></div></body>'));
     const report = await visitPage(browser, `${base}/etp`, {chartTimeout: 1_000});
     expect(report.problems.join("\n")).toMatch(/graphique non dessiné : fantôme/);
   });

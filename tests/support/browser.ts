@@ -1,19 +1,15 @@
 // Opens pages of a built site in Debian's Chromium (driven by playwright-core) and
 // reports every way a page can be broken while its build passed.
-import {mkdtemp} from "node:fs/promises";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
 import {chromium, type Browser, type Page} from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), "pilotage-chromium-"));
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     // Without the background-networking flags Chromium tries Google's hosts, which this
-    // closed network refuses; a fresh profile keeps runs independent.
+    // closed network refuses. Playwright gives every launch a fresh temporary profile.
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -21,8 +17,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
       "--disable-background-networking",
       "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${userDataDir}`
+      "--disable-sync"
     ]
   });
 }

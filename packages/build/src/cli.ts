@@ -11,12 +11,15 @@ function run(bin: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, {stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${bin} ${args.join(" ")} : code ${code}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${bin} ${args.join(" ")} : code ${code}`))
+    );
   });
 }
 
 try {
-  if (command !== "prepare" && command !== "build") throw new Error(`Commande inconnue : ${command} (prepare ou build)`);
+  if (command !== "prepare" && command !== "build")
+    throw new Error(`Commande inconnue : ${command} (prepare ou build)`);
   await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
   if (command === "build") await run("observable", ["build"]);
 } catch (error) {

@@ -34,11 +34,16 @@ afterEach(() => rm(root, {recursive: true, force: true}));
 
 describe("loader fingerprints", () => {
   it("finds loaders (name.ext.ts) and nothing else", async () => {
-    expect((await findLoaders(root)).map((p) => p.slice(root.length + 1))).toEqual(["data/a.arrow.ts", "data/b.zip.ts"]);
+    expect((await findLoaders(root)).map((p) => p.slice(root.length + 1))).toEqual([
+      "data/a.arrow.ts",
+      "data/b.zip.ts"
+    ]);
   });
 
   it("follows local imports transitively and leaves npm packages to the lockfile", async () => {
-    const files = (await localImports(join(root, "data/a.arrow.ts"))).map((p) => p.replace(/^.*pilotage-fingerprint-[^/]+\//, ""));
+    const files = (await localImports(join(root, "data/a.arrow.ts"))).map((p) =>
+      p.replace(/^.*pilotage-fingerprint-[^/]+\//, "")
+    );
     expect(files).toEqual(["data/a.arrow.ts", "lib/a.ts", "lib/shared.ts"]);
   });
 

@@ -68,7 +68,11 @@ export interface FingerprintInputs {
 export async function fingerprint(loader: string, inputs: FingerprintInputs): Promise<string> {
   const hash = createHash("sha256").update(inputs.inputHash);
   for (const file of [...inputs.sharedFiles, ...(await localImports(loader))]) {
-    hash.update(file).update("\0").update(await readFile(file)).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   }
   return hash.digest("hex");
 }

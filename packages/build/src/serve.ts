@@ -5,8 +5,9 @@ import {parseArgs} from "node:util";
 import sirv from "sirv";
 
 export async function serveStatic(dir: string, port = 0, host = "127.0.0.1"): Promise<{server: Server; url: string}> {
-  // `extensions: ["html"]` serves /etp from etp.html, as Framework's clean URLs expect.
-  const handler = sirv(dir, {extensions: ["html"], dev: false, etag: true, gzip: false});
+  // `extensions: ["html"]` serves /etp from etp.html, as Framework's clean URLs expect;
+  // `dev` reads the folder at each request, so a file removed after start is a 404.
+  const handler = sirv(dir, {extensions: ["html"], dev: true, etag: true});
   const server = createServer((req, res) =>
     handler(req, res, () => {
       res.statusCode = 404;
@@ -21,7 +22,9 @@ export async function serveStatic(dir: string, port = 0, host = "127.0.0.1"): Pr
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const {values} = parseArgs({options: {port: {type: "string", default: "3000"}, dir: {type: "string", default: "dist"}}});
+  const {values} = parseArgs({
+    options: {port: {type: "string", default: "3000"}, dir: {type: "string", default: "dist"}}
+  });
   const {url} = await serveStatic(resolve(values.dir), Number(values.port));
   console.log(`Site servi sur ${url}/ (Ctrl+C pour arrêter)`);
 }
