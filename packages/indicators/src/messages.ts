@@ -30,9 +30,9 @@ export const UNIT_LABELS: Record<Unit, string> = {
 };
 
 export const COUNTS_LABELS: Record<Counts, string> = {
-  people: "compte des personnes",
-  structures: "compte des structures",
-  other: "autre grandeur"
+  people: "Compte des personnes",
+  structures: "Compte des structures",
+  other: "Autre grandeur"
 };
 
 export const TYPE_LABELS = {

@@ -7,7 +7,8 @@ export const DISCLOSURE_THRESHOLD = 11;
 /**
  * Whether a person count falls under the secret: 1 to 10 people. Zero is published: a cell
  * with nobody in it identifies nobody, and masking zeros would hide most of a sparse table.
- * (Consequence, stated in the dictionary: a masked count is known to be at least 1.)
+ * (Which cells are masked for this rule and which to protect them is never published: see
+ * apply.ts.)
  */
 export function isUnderThreshold(people: number): boolean {
   return people > 0 && people < DISCLOSURE_THRESHOLD;

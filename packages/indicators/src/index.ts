@@ -1,0 +1,46 @@
+// Public face of @pilotage/indicators: dataset declarations, Arrow writing, disclosure
+// control, the data dictionary and territory helpers.
+
+export type {
+  Column,
+  ColumnType,
+  Counts,
+  DatasetSpec,
+  DimensionColumn,
+  FigureColumn,
+  Level,
+  Period,
+  PublishedColumn,
+  Row,
+  SecretColumn,
+  Unit,
+  Value
+} from "./dataset.ts";
+export {LEVELS, PERIODS, checkSpec, isSecretFigure, publishedColumns, secretColumnName} from "./dataset.ts";
+export {METADATA_KEYS, toArrow} from "./arrow.ts";
+export {sortRows} from "./sort.ts";
+export {DISCLOSURE_THRESHOLD, isUnderThreshold} from "./disclosure/threshold.ts";
+export {isPrimarySecret} from "./disclosure/primary.ts";
+export type {CellKey, Constraint, MaskReason} from "./disclosure/secondary.ts";
+export {secondarySuppression} from "./disclosure/secondary.ts";
+export {protectCells, recoverableCells} from "./disclosure/audit.ts";
+export type {Cell, DimValue, Dims, GeographyOptions, Hierarchy} from "./disclosure/hierarchies.ts";
+export {categoryTotal, cellKey, geography, hierarchyConstraints, monthsInYear} from "./disclosure/hierarchies.ts";
+export type {DatasetRows, DisclosureResult, MaskedCell} from "./disclosure/apply.ts";
+export {applyDisclosure} from "./disclosure/apply.ts";
+export type {DataDictionary, DictionaryColumn, DictionaryDataset} from "./dictionary.ts";
+export {buildDictionary, dictionaryToMarkdown} from "./dictionary.ts";
+export type {Region} from "./territories.ts";
+export {
+  DEPARTEMENT_CODES,
+  DEPARTEMENT_NAMES,
+  NATIONAL_CODE,
+  REGIONS,
+  departementOfCommune,
+  isDepartement,
+  isRegion,
+  normalizeDepartement,
+  regionOfDepartement
+} from "./territories.ts";
+export {SECRET_EXPLANATION} from "./messages.ts";
+export {ETP_NATIONAL_MONTHLY, KEPT_ANNEXES} from "./definitions/etp.ts";
