@@ -43,7 +43,9 @@ export const detail = {
   duplicate: (firstLine: number | null) => (firstLine === null ? "" : `première occurrence ligne ${firstLine}`),
   warehouseType: (found: string, expected: string) => `trouvé ${found}, attendu ${expected}`,
   deb: (expected: string) => `attendu une ligne commençant par ${expected}`,
-  csvEngine: (message: string) => message.split("\n")[0] ?? message
+  csvEngine: (message: string) => message.split("\n")[0] ?? message,
+  sampleMissing:
+    "l'échantillon embarqué n'est pas encore généré : pnpm synth --scale sample --seed 1 --out packages/synth/sample"
 };
 
 const TYPE_NAMES: Record<string, string> = {

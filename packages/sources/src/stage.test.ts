@@ -140,6 +140,14 @@ describe("staging", () => {
     });
   });
 
+  it("says how to generate the embedded sample when it does not exist yet", async () => {
+    const config = {
+      sources: {kind: "folder" as const, folder: join(tempDir(), "absent"), origin: "sample" as const},
+      cacheDir: tempDir()
+    };
+    await expect(stage(config, recordingEffects())).rejects.toThrow(/pnpm synth/);
+  });
+
   it("chooses the newest extraction per view by date and time of the name", () => {
     const folder = tempDir();
     for (const stamp of ["31122025_235959", "01022026_080000", "01022026_120000", "15012026_120000"])

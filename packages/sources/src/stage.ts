@@ -16,7 +16,7 @@ import {SourceError} from "./errors.ts";
 import {chooseNewest, listFluxIaeFiles, type FluxIaeFile} from "./fluxiae/files.ts";
 import {stageFluxIaeFile} from "./fluxiae/read.ts";
 import {fingerprint} from "./hash.ts";
-import {configText, progressText} from "./messages.ts";
+import {configText, detail, progressText} from "./messages.ts";
 import {openWarehouse} from "./postgres-engine.ts";
 import type {StageEffects} from "./progress.ts";
 import {countOrphans, type FileReport, type IgnoredFile, type QualityReport} from "./quality.ts";
@@ -59,7 +59,13 @@ export async function stage(config: StageConfig, effects: StageEffects): Promise
   mkdirSync(dir, {recursive: true});
   const current =
     config.sources.kind === "folder"
-      ? await stageFolder(config.sources.folder, dir, config.duckdb ?? DEFAULT_DUCKDB, effects)
+      ? await stageFolder(
+          config.sources.folder,
+          config.sources.origin === "sample",
+          dir,
+          config.duckdb ?? DEFAULT_DUCKDB,
+          effects
+        )
       : await stageWarehouse(config.sources.url, config.sources.schema, effects);
   writeJsonAtomic(join(dir, "current.json"), current.current);
   return {...current.current, reused: current.reused};
@@ -72,9 +78,16 @@ interface Inputs {
 }
 
 /** Finds the file of every table, or refuses (every table of schema.ts is required). */
-export function findInputs(folder: string, effects: StageEffects): Inputs {
+export function findInputs(folder: string, effects: StageEffects, isSample = false): Inputs {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new SourceError({file: folder, line: null, column: null, value: null, reason: "missing_file"});
+    throw new SourceError({
+      file: folder,
+      line: null,
+      column: null,
+      value: null,
+      reason: "missing_file",
+      detail: isSample ? detail.sampleMissing : undefined
+    });
   }
   const {chosen, ignored} = chooseNewest(listFluxIaeFiles(folder));
   const fluxiae = FLUXIAE_TABLES.map((spec) => {
@@ -122,12 +135,13 @@ export function findInputs(folder: string, effects: StageEffects): Inputs {
 
 async function stageFolder(
   folder: string,
+  isSample: boolean,
   dir: string,
   duckdb: DuckDbOptions,
   effects: StageEffects
 ): Promise<{current: CurrentStaging; reused: boolean}> {
   const t0 = performance.now();
-  const inputs = findInputs(folder, effects);
+  const inputs = findInputs(folder, effects, isSample);
   const files = [
     ...inputs.fluxiae.map((f) => ({name: f.file.name, path: f.file.path})),
     ...inputs.emplois.map((e) => ({name: e.name, path: e.path}))

@@ -1,0 +1,34 @@
+import {describe, expect, it} from "vitest";
+import {consoleEffects} from "./progress.ts";
+
+function fakeOutput(isTTY: boolean) {
+  const chunks: string[] = [];
+  return {chunks, out: {isTTY, write: (t: string) => chunks.push(t)}};
+}
+
+describe("progress", () => {
+  it("on a terminal, redraws one line with rows, rate and time left", () => {
+    const {chunks, out} = fakeOutput(true);
+    let now = 0;
+    const task = consoleEffects(out, () => now).progress.start("fluxIAE_EtatMensuelIndiv.csv.gz");
+    now = 2000;
+    task.update({rows: 1_000_000, fraction: 0.5});
+    now = 4000;
+    task.done(2_000_000);
+    expect(chunks[0]).toMatch(/^\r\x1b\[2K/);
+    expect(chunks[0]).toContain("lignes/s");
+    expect(chunks[0]).toContain("reste ~2.0 s");
+    expect(chunks.at(-1)).toMatch(/2\s000\s000 lignes en 4.0 s\n$/);
+  });
+
+  it("off a terminal (CI), writes only a summary line per file", () => {
+    const {chunks, out} = fakeOutput(false);
+    let now = 0;
+    const task = consoleEffects(out, () => now).progress.start("emplois/candidatures.csv");
+    now = 500;
+    task.update({rows: 10, fraction: 0.1});
+    now = 1500;
+    task.done(40);
+    expect(chunks).toEqual(["emplois/candidatures.csv : 40 lignes en 1.5 s\n"]);
+  });
+});
