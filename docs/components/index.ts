@@ -8,6 +8,7 @@ export {keyFigure, type KeyFigureOptions} from "./key-figure.js";
 export {choroplethMap, GEO_CREDIT, type ChoroplethMapOptions} from "./map.js";
 export type {Accessor, FigureOptions, MaskOptions} from "./options.js";
 export * from "./format.js";
+export {accessiblePlot} from "./plot.js";
 export {
   BACKGROUND,
   CATEGORICAL,

@@ -3,7 +3,7 @@
 import {extent, group, line, max, scaleLinear, scaleUtc, utcFormat, utcMonth} from "d3";
 import type {Column} from "./data-table.js";
 import {figureId, round, svgEl} from "./dom.js";
-import {buildFigure, createSvg, hatchFill, hatchPattern, legendItem, legendList, maskLegend} from "./figure.js";
+import {buildFigure, createSvg, hatchFill, hatchPattern, legendItem, legendList} from "./figure.js";
 import {
   formatChange,
   formatMonth,
@@ -170,13 +170,7 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   return buildFigure(o, id, {
     kind: "courbe",
     chart: svg,
-    legend: legendList([
-      ...legendItems,
-      ...maskLegend(
-        id,
-        rows.map((r) => r.reason)
-      )
-    ]),
+    legend: legendList([...legendItems, ...lineMaskLegend(id, rows, names.length > 1)]),
     finding: lineFinding(bySeries, o.period, format),
     columns,
     rows
@@ -197,4 +191,16 @@ export function lineFinding(bySeries: Map<string, LineRow[]>, period: string, fo
   const change = a.value ? ` (${formatChange(b.value! / a.value - 1)})` : "";
   const who = bySeries.size > 1 ? `« ${name} »` : name;
   return `Sur la période ${period}, ${who} passe de ${formatValue(a.value, format)} en ${formatMonth(a.month)} à ${formatValue(b.value, format)} en ${formatMonth(b.month)}${change}.`;
+}
+
+// A hatched band covers every series of its month: the legend says which series and months.
+function lineMaskLegend(id: string, rows: LineRow[], named: boolean): HTMLLIElement[] {
+  const byReason = group(
+    rows.filter((r) => r.reason),
+    (r) => r.reason!
+  );
+  return [...byReason].map(([reason, masked]) => {
+    const where = masked.map((r) => (named ? `${r.series}, ${formatMonth(r.month)}` : formatMonth(r.month)));
+    return legendItem(hatchFill(id), `Valeur masquée (${where.join(" ; ")}) : ${reason}`, true);
+  });
 }

@@ -188,5 +188,6 @@ export function mapFinding(rows: MapRow[], period: string, format: ValueFormat):
   const hi = shown[0];
   const lo = shown[shown.length - 1];
   if (!hi || !lo) return `Sur la période ${period}, aucune valeur n'est publiée (secret statistique).`;
-  return `Sur la période ${period}, la valeur la plus élevée est celle de ${hi.name} (${formatValue(hi.value, format)}), la plus faible celle de ${lo.name} (${formatValue(lo.value, format)}).`;
+  // "valeur la plus élevée : Ain" avoids the article French names take ("de l'Ain", "du Nord").
+  return `Sur la période ${period}, valeur la plus élevée : ${hi.name} (${formatValue(hi.value, format)}) ; la plus faible : ${lo.name} (${formatValue(lo.value, format)}).`;
 }
