@@ -29,8 +29,14 @@ describe("every page of the site, in Chromium", () => {
     expect(paths.length).toBeGreaterThan(1);
   });
 
-  it.each(paths)("%s loads with a clean console, no request leaving the site, every chart drawn", async (path) => {
-    const report = await visitPage(browser, pageUrl(base, path));
-    expect(report.problems).toEqual([]);
-  });
+  const visits = paths.flatMap((path) => (["light", "dark"] as const).map((theme) => [path, theme] as const));
+
+  it.each(visits)(
+    "%s (%s theme): clean console, no request leaving the site, every chart drawn, no accessibility violation",
+    async (path, colorScheme) => {
+      const report = await visitPage(browser, pageUrl(base, path), {colorScheme, audit: true});
+      expect(report.problems).toEqual([]);
+      expect(report.violations).toEqual([]);
+    }
+  );
 });

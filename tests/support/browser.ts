@@ -1,6 +1,9 @@
 // Opens pages of a built site in Debian's Chromium (driven by playwright-core) and
 // reports every way a page can be broken while its build passed.
+import {createRequire} from "node:module";
 import {chromium, type Browser, type Page} from "playwright-core";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -26,12 +29,16 @@ export interface PageReport {
   readonly url: string;
   readonly problems: string[];
   readonly charts: number;
+  /** axe-core violations (WCAG 2.1 A and AA), when the audit was asked for. */
+  readonly violations: string[];
 }
 
 export interface VisitOptions {
   readonly colorScheme?: "light" | "dark";
   /** Time allowed for every chart of the page to draw. */
   readonly chartTimeout?: number;
+  /** Run the axe-core accessibility audit once the page is drawn. */
+  readonly audit?: boolean;
 }
 
 /** Visits one page and lists its problems (an empty list means the page is sound). */
@@ -67,7 +74,8 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
     await page.waitForLoadState("networkidle");
     problems.push(...(await chartProblems(page, options.chartTimeout ?? 10_000)));
     const charts = await page.locator("[data-chart]").count();
-    return {url, problems, charts};
+    const violations = options.audit ? await accessibilityViolations(page) : [];
+    return {url, problems, charts, violations};
   } finally {
     await context.close();
   }
@@ -95,4 +103,21 @@ async function chartProblems(page: Page, timeout: number): Promise<string[]> {
   const errors = await page.locator(".observablehq--error").allTextContents();
   for (const text of errors) problems.push(`cellule en erreur : ${text.trim()}`);
   return problems;
+}
+
+/** axe-core, injected from node_modules (never from a CDN), over WCAG 2.1 A and AA rules. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({path: AXE_PATH});
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<AxeResults>}}).axe;
+    const results = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+    return results.violations.map(
+      (v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" ; ")}`
+    );
+  });
+  return violations;
+}
+
+interface AxeResults {
+  violations: {id: string; impact: string; help: string; nodes: {target: string[]}[]}[];
 }
