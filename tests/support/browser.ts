@@ -110,9 +110,15 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({path: AXE_PATH});
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<AxeResults>}}).axe;
-    const results = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+    const results = await axe.run(document, {
+      runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+    });
     return results.violations.map(
-      (v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" ; ")}`
+      (v) =>
+        `${v.id} (${v.impact}) : ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" ; ")}`
     );
   });
   return violations;
