@@ -17,8 +17,7 @@ export default {
   toc: {label: "Sur cette page"},
   search: false,
   // .ts loaders run in one node process with tsx (≈ 0.2 s faster than the tsx binary).
-  interpreters: {".ts": ["node", "--import", "tsx"]},
+  interpreters: {".ts": ["node", "--import", "tsx"]}
   // Framework writes its own cache under docs/.observablehq; our loaders decide freshness
   // through packages/build (fingerprints of code + inputs), see docs/guide-analystes.md.
-  cleanUrls: true
 };

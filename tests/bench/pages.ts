@@ -1,0 +1,112 @@
+// Page budgets, measured in headless Chromium on the built site (dist/): per page, the
+// JavaScript and data transferred (gzip-compressed as a static host would serve them, each
+// URL counted once), and the time until the first chart is drawn.
+// Budgets (issue 5): a territory page under 250 KB compressed, first chart under 1 s.
+//
+//   pnpm bench:pages            (after `pnpm build`)
+import {gzipSync} from "node:zlib";
+import type {Server} from "node:http";
+import {serveStatic} from "../../packages/build/src/serve.ts";
+import {launchBrowser} from "../support/browser.ts";
+import {pageUrl, sitePaths} from "../support/site.ts";
+
+export const BUDGET_BYTES = 250 * 1024;
+export const BUDGET_FIRST_CHART_MS = 1000;
+
+export interface PageMeasure {
+  readonly path: string;
+  readonly jsBytes: number;
+  readonly dataBytes: number;
+  readonly requests: number;
+  /** Milliseconds from navigation start to the first chart drawn; null for a page with no chart. */
+  readonly firstChartMs: number | null;
+}
+
+const isData = (url: string) => /\.(arrow|json|csv|parquet|zip)(\?|$)/.test(url);
+const isJs = (url: string) => /\.js(\?|$)/.test(url);
+
+export async function measurePages(paths?: readonly string[]): Promise<PageMeasure[]> {
+  const {server, url: base}: {server: Server; url: string} = await serveStatic("dist");
+  const browser = await launchBrowser();
+  const measures: PageMeasure[] = [];
+  try {
+    for (const path of paths ?? (await sitePaths())) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // Records the moment the first chart reports itself drawn.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (document.querySelector("[data-chart-ready='true']")) {
+            (window as unknown as {firstChart: number}).firstChart = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-chart-ready"], childList: true});
+      });
+      const sizes = new Map<string, {js: boolean; bytes: number}>();
+      page.on("response", async (response) => {
+        const url = response.url();
+        if (!isJs(url) && !isData(url)) return;
+        try {
+          sizes.set(url, {js: isJs(url), bytes: gzipSync(await response.body()).length});
+        } catch {
+          // A response without a body (a redirect) transfers nothing worth counting.
+        }
+      });
+      await page.goto(pageUrl(base, path), {waitUntil: "networkidle"});
+      const hasChart = (await page.locator("[data-chart]").count()) > 0;
+      let firstChartMs: number | null = null;
+      if (hasChart) {
+        await page.waitForFunction(
+          () => (window as unknown as {firstChart?: number}).firstChart !== undefined,
+          undefined,
+          {
+            timeout: 15_000
+          }
+        );
+        firstChartMs = await page.evaluate(() => (window as unknown as {firstChart: number}).firstChart);
+      }
+      const all = [...sizes.values()];
+      measures.push({
+        path,
+        jsBytes: all.filter((s) => s.js).reduce((a, s) => a + s.bytes, 0),
+        dataBytes: all.filter((s) => !s.js).reduce((a, s) => a + s.bytes, 0),
+        requests: sizes.size,
+        firstChartMs
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return measures;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
+
+export function printMeasures(measures: readonly PageMeasure[]): boolean {
+  let ok = true;
+  const rows = measures.map((m) => {
+    const total = m.jsBytes + m.dataBytes;
+    const overWeight = total > BUDGET_BYTES;
+    const overTime = m.firstChartMs !== null && m.firstChartMs > BUDGET_FIRST_CHART_MS;
+    if (overWeight || overTime) ok = false;
+    return {
+      page: m.path,
+      "JS (gzip)": kb(m.jsBytes),
+      "données (gzip)": kb(m.dataBytes),
+      total: kb(total),
+      "part du budget": `${((100 * total) / BUDGET_BYTES).toFixed(0)} %`,
+      "1er graphique": m.firstChartMs === null ? "—" : `${m.firstChartMs.toFixed(0)} ms`,
+      verdict: overWeight || overTime ? "HORS BUDGET" : "ok"
+    };
+  });
+  console.table(rows);
+  return ok;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ok = printMeasures(await measurePages());
+  console.log(ok ? "Toutes les pages tiennent leur budget." : "Des pages dépassent leur budget.");
+  process.exitCode = ok ? 0 : 1;
+}
