@@ -19,6 +19,8 @@ export interface DuckDbOptions {
   readonly memoryLimit?: string;
   /** Where DuckDB may spill when over memory_limit. */
   readonly tempDirectory?: string;
+  /** Let the connection report query progress (`connection.progress`), without printing it. */
+  readonly progress?: boolean;
 }
 
 export interface DuckDbEngine extends SqlEngine {
@@ -37,6 +39,8 @@ export async function openDuckDb(path: string, options: DuckDbOptions = {}): Pro
   config.preserve_insertion_order = "true";
   const instance = await DuckDBInstance.create(path, config);
   const connection = await instance.connect();
+  // Off by default in DuckDB: progress would always read -1.
+  if (options.progress) await connection.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
   let closed = false;
   return {
     dialect: "duckdb",

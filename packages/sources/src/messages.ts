@@ -60,10 +60,18 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** Progress and summary lines (terminal and CI logs). */
 export const progressText = {
-  running: (file: string, rows: number, rate: number, eta: number | null) =>
-    `${file} : ${fmtInt(rows)} lignes lues, ${fmtInt(rate)} lignes/s` +
-    (eta === null ? "" : `, reste ~${fmtSeconds(eta)}`),
-  done: (file: string, rows: number, seconds: number) => `${file} : ${fmtInt(rows)} lignes en ${fmtSeconds(seconds)}`,
+  running: (file: string, rows: number | null, percent: number | null, rate: number | null, eta: number | null) => {
+    const parts = [
+      percent === null ? null : `${Math.floor(percent)} %`,
+      rows === null ? null : `${fmtInt(rows)} lignes lues`,
+      rate === null ? null : `${fmtInt(rate)} lignes/s`,
+      eta === null ? null : `reste ~${fmtSeconds(eta)}`
+    ];
+    return `${file} : ${parts.filter((p) => p !== null).join(", ")}`;
+  },
+  done: (file: string, rows: number, seconds: number) =>
+    `${file} : ${fmtInt(rows)} lignes en ${fmtSeconds(seconds)}` +
+    (seconds >= 0.5 ? ` (${fmtInt(rows / seconds)} lignes/s)` : ""),
   chosen: (view: string, file: string, ignored: readonly string[]) =>
     `fluxIAE ${view} : ${file} retenu (le plus récent)` + (ignored.length ? `, ignoré(s) : ${ignored.join(", ")}` : ""),
   reused: (hash: string) => `Sources déjà préparées (empreinte ${hash.slice(0, 12)}) : rien à refaire.`,

@@ -16,9 +16,10 @@ describe("progress", () => {
     now = 4000;
     task.done(2_000_000);
     expect(chunks[0]).toMatch(/^\r\x1b\[2K/);
-    expect(chunks[0]).toContain("lignes/s");
-    expect(chunks[0]).toContain("reste ~2.0 s");
-    expect(chunks.at(-1)).toMatch(/2\s000\s000 lignes en 4.0 s\n$/);
+    expect(chunks[0]).toMatch(
+      /fluxIAE_EtatMensuelIndiv.csv.gz : 50 %, 1\s000\s000 lignes lues, 500\s000 lignes\/s, reste ~2.0 s$/
+    );
+    expect(chunks.at(-1)).toMatch(/2\s000\s000 lignes en 4.0 s \(500\s000 lignes\/s\)\n$/);
   });
 
   it("off a terminal (CI), writes only a summary line per file", () => {
@@ -29,6 +30,6 @@ describe("progress", () => {
     task.update({rows: 10, fraction: 0.1});
     now = 1500;
     task.done(40);
-    expect(chunks).toEqual(["emplois/candidatures.csv : 40 lignes en 1.5 s\n"]);
+    expect(chunks).toEqual(["emplois/candidatures.csv : 40 lignes en 1.5 s (27 lignes/s)\n"]);
   });
 });

@@ -56,13 +56,16 @@ function liveProgress(out: Output, now: () => number): ProgressSink {
       const t0 = now();
       let lastDraw = 0;
       return {
-        update({rows = 0, fraction}) {
+        update({rows, fraction}) {
           const t = now();
           if (t - lastDraw < 200) return; // redraw at most 5 times a second
           lastDraw = t;
           const elapsed = (t - t0) / 1000;
           const eta = fraction && fraction > 0.02 ? (elapsed * (1 - fraction)) / fraction : null;
-          out.write(`\r\x1b[2K${progressText.running(label, rows, elapsed > 0 ? rows / elapsed : 0, eta)}`);
+          const rate = rows !== undefined && elapsed > 0 ? rows / elapsed : null;
+          out.write(
+            `\r\x1b[2K${progressText.running(label, rows ?? null, fraction === undefined ? null : fraction * 100, rate, eta)}`
+          );
         },
         done(rows) {
           out.write(`\r\x1b[2K${progressText.done(label, rows, (now() - t0) / 1000)}\n`);
@@ -83,8 +86,9 @@ export function recordingEffects(): StageEffects & {readonly lines: string[]} {
 }
 
 /**
- * Runs one DuckDB statement while polling the connection's progress (DuckDB reports a
- * percentage and a processed count for scans); `rowsHint` turns the percentage into rows.
+ * Runs one DuckDB statement while polling the connection's progress. DuckDB reports a
+ * percentage of the scan (its processed count is in its own units, not rows), so the
+ * live line shows the percentage and time left; rows and rows/s come with the summary.
  */
 export async function withProgress<T>(
   task: ProgressTask,
@@ -93,7 +97,7 @@ export async function withProgress<T>(
 ): Promise<T> {
   const timer = setInterval(() => {
     const p = poll();
-    if (p.percentage >= 0) task.update({rows: Number(p.rows_processed), fraction: p.percentage / 100});
+    if (p.percentage >= 0) task.update({fraction: p.percentage / 100});
   }, 250);
   try {
     return await work();

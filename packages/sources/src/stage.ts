@@ -159,7 +159,11 @@ async function stageFolder(
   }
 
   const tmpPath = join(dir, `${hash}.duckdb.tmp-${process.pid}-${Date.now()}`);
-  const engine = await openDuckDb(tmpPath, {...duckdb, tempDirectory: duckdb.tempDirectory ?? join(dir, "tmp")});
+  const engine = await openDuckDb(tmpPath, {
+    ...duckdb,
+    progress: true,
+    tempDirectory: duckdb.tempDirectory ?? join(dir, "tmp")
+  });
   const reports: FileReport[] = [];
   try {
     for (const {spec, file} of inputs.fluxiae) {

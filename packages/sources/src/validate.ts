@@ -169,7 +169,10 @@ async function checkDuplicates(
   const k = quoteIdent(key);
   const finFilter = plan.finColumn ? "_fin IS NULL AND" : "";
   // Cheap test first (one hash aggregate); the window that finds the lines runs only on failure.
-  const distinct = await one(con, `SELECT count(${k}) - count(DISTINCT ${k}) AS d FROM ${table} WHERE ${finFilter} true`);
+  const distinct = await one(
+    con,
+    `SELECT count(${k}) - count(DISTINCT ${k}) AS d FROM ${table} WHERE ${finFilter} true`
+  );
   if (num(distinct.d) === 0) return;
   const dup = await one(
     con,
