@@ -61,7 +61,9 @@ function liveProgress(out: Output, now: () => number): ProgressSink {
           if (t - lastDraw < 200) return; // redraw at most 5 times a second
           lastDraw = t;
           const elapsed = (t - t0) / 1000;
-          const eta = fraction && fraction > 0.02 ? (elapsed * (1 - fraction)) / fraction : null;
+          // Near 100 % DuckDB is writing and compressing, which its percentage does not cover:
+          // no time left is better than a wrong "0 s".
+          const eta = fraction && fraction > 0.02 && fraction < 0.98 ? (elapsed * (1 - fraction)) / fraction : null;
           const rate = rows !== undefined && elapsed > 0 ? rows / elapsed : null;
           out.write(
             `\r\x1b[2K${progressText.running(label, rows ?? null, fraction === undefined ? null : fraction * 100, rate, eta)}`
