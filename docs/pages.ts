@@ -10,4 +10,8 @@ export interface Section {
   readonly pages: readonly Page[];
 }
 
-export const pages: (Page | Section)[] = [{name: "Conventionnements et ETP", path: "/etp"}];
+export const pages: (Page | Section)[] = [
+  {name: "Conventionnements et ETP", path: "/etp"},
+  {name: "Territoires", path: "/territoires"},
+  {name: "Données et méthode", path: "/donnees-et-methode"}
+];

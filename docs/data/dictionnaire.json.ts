@@ -1,0 +1,8 @@
+import {currentReferenceDate, dictionaryJson} from "../../data-loaders/dictionnaire.ts";
+
+try {
+  process.stdout.write(dictionaryJson(currentReferenceDate()));
+} catch (error) {
+  console.error(`Chargeur dictionnaire : ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
