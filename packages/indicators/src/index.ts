@@ -44,3 +44,37 @@ export {
 } from "./territories.ts";
 export {SECRET_EXPLANATION} from "./messages.ts";
 export {ETP_NATIONAL_MONTHLY, KEPT_ANNEXES} from "./definitions/etp.ts";
+export {
+  IAE_KINDS,
+  STRUCTURE_KINDS,
+  byLevelsAndKinds,
+  kindColumn,
+  kindSql,
+  peopleCount,
+  periode,
+  periodeColumn,
+  structureKinds,
+  territoryColumns,
+  territoryLabel,
+  yearsAndMonths
+} from "./definitions/emplois.ts";
+export {
+  ACCEPTEE,
+  AUTOMATIC_REFUSAL,
+  CANDIDATES_WITHOUT_HIRE,
+  CANDIDATURES_BASE,
+  CANDIDATURES_CUBE,
+  CUBE_CATEGORIES,
+  ETATS,
+  RECRUITMENT_DELAY,
+  REFUSEE,
+  RESPONSE_TIME,
+  type CubeCategory
+} from "./definitions/candidatures.ts";
+export {
+  AUTO_PRESCRIPTION_ORIGIN,
+  ORIGINES,
+  ORIGINE_SQL,
+  PRESCRIBER_ORIGINS,
+  TYPE_PRESCRIPTEUR_SQL
+} from "./definitions/prescripteurs.ts";
