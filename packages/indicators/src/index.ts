@@ -44,6 +44,20 @@ export {
 } from "./territories.ts";
 export {SECRET_EXPLANATION} from "./messages.ts";
 export {ETP_NATIONAL_MONTHLY, KEPT_ANNEXES} from "./definitions/etp.ts";
+export {etpByLevelSql, type EtpRow} from "./definitions/etp.ts";
+export {
+  MEASURE_KINDS,
+  TYPE_STRUCTURE_VALUES,
+  aspBaseCtes,
+  groupByLevelsAndKinds,
+  kindOfMeasureSql,
+  levelAndKindColumns,
+  normalizeDepartementSql,
+  structuresByYearSql
+} from "./definitions/structures.ts";
+export {DAYS_PER_MONTH, EXIT_CATEGORIES, EXIT_CATEGORY_LABELS, exitsByLevelSql} from "./definitions/sorties.ts";
+export {DURATION_BANDS, DURATION_BAND_LABELS, pathsByLevelSql} from "./definitions/parcours.ts";
+export {TRAITS, TRAIT_LABELS, TRAIT_PARTITIONS, employeesByLevelSql, type Trait} from "./definitions/salaries.ts";
 export {
   IAE_KINDS,
   STRUCTURE_KINDS,

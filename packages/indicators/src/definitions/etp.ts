@@ -1,9 +1,18 @@
 // ETP (équivalents temps plein), as the real product defines them (domain.md):
 // - réalisés in a month = hours of the monthly statements / annual theoretical hours × 12,
-//   the divisor taken per annexe from RefMontantIae (af_duree_heure_annuel_etp_id);
-// - conventionnés in a month = af_etp_postes_insertion of every annexe in effect that month.
+//   the divisor taken per annexe from RefMontantIae (af_duree_heure_annuel_etp_id), never a
+//   constant; for a year, the sum of the months / 12;
+// - conventionnés in a month = af_etp_postes_insertion of every annexe in effect that month;
+//   for a year, the sum of the months / 12 (= monthly × length / 12 for an annexe within the year);
+// - taux de réalisation = Σ monthly réalisés / Σ monthly conventionnés, also on validated
+//   statements only (emi_esm_etat_code = 'VALIDE');
+// - aid = monthly ETP × unit annual amount / 12 for each month in effect (× length over the
+//   annexe); an annexe over a year boundary is split between its years month by month;
+// - département's co-funding share = Σ af_mt_cofinance / Σ af_montant_total_annuel of the
+//   annexes in effect (each weighted by its months in the period).
 // Only annexes in state VALIDE, PROVISOIRE or CLOTURE count; FDI annexes never do.
 // The SQL runs unchanged on DuckDB and PostgreSQL.
+import {aspBaseCtes, groupByLevelsAndKinds, levelAndKindColumns, monthPeriodSql, yearPeriodSql} from "./structures.ts";
 
 /** Annexes that count for ETP figures. */
 export const KEPT_ANNEXES = `
@@ -39,3 +48,80 @@ export const ETP_NATIONAL_MONTHLY = `
   FROM realises r
   LEFT JOIN conventionnes c ON c.annee = r.annee AND c.mois = r.mois
   ORDER BY r.annee, r.mois`;
+
+/** A row of {@link etpByLevelSql}. */
+export interface EtpRow {
+  readonly niveau: string;
+  readonly territoire: string;
+  readonly type_structure: string;
+  readonly periode: string;
+  readonly etp_conventionnes: number;
+  readonly etp_realises: number;
+  readonly etp_realises_valides: number;
+  readonly heures_travaillees: number;
+  readonly taux_realisation: number | null;
+  readonly taux_realisation_valides: number | null;
+  readonly montant_aide: number;
+  readonly part_cofinancement: number | null;
+  readonly [key: string]: string | number | null;
+}
+
+/**
+ * ETP by level (national, région, département), kind of structure (with "ensemble") and
+ * period: every month ('AAAA-MM') and every year ('AAAA') of the monthly statements.
+ */
+export function etpByLevelSql(): string {
+  return `WITH ${aspBaseCtes()},
+  -- One row per annexe and month in effect (months of the statements only).
+  conventionnes AS (
+    SELECT af.kind, af.departement, af.region, m.annee, m.mois,
+           af.af_etp_postes_insertion AS etp_conventionnes,
+           af.af_etp_postes_insertion * af.af_montant_unitaire_annuel_valeur / 12 AS montant_aide,
+           -- No co-funding written means none: 0 in the share.
+           CASE WHEN af.af_montant_total_annuel IS NULL THEN NULL ELSE COALESCE(af.af_mt_cofinance, 0) / 12 END AS cofinance,
+           af.af_montant_total_annuel / 12 AS total_cofinancable,
+           CAST(0 AS DOUBLE PRECISION) AS etp_realises,
+           CAST(0 AS DOUBLE PRECISION) AS etp_realises_valides,
+           CAST(0 AS DOUBLE PRECISION) AS heures
+    FROM af
+    JOIN months m ON m.month_index BETWEEN af.first_month AND af.last_month
+  ),
+  -- One row per statement: monthly ETP = hours / the annexe's annual hours × 12.
+  realises AS (
+    SELECT af.kind, af.departement, af.region, e.emi_sme_annee AS annee, e.emi_sme_mois AS mois,
+           CAST(0 AS DOUBLE PRECISION) AS etp_conventionnes,
+           CAST(0 AS DOUBLE PRECISION) AS montant_aide,
+           CAST(NULL AS DOUBLE PRECISION) AS cofinance,
+           CAST(NULL AS DOUBLE PRECISION) AS total_cofinancable,
+           e.emi_nb_heures_travail / r.rmi_valeur * 12 AS etp_realises,
+           CASE WHEN e.emi_esm_etat_code = 'VALIDE' THEN e.emi_nb_heures_travail / r.rmi_valeur * 12 ELSE 0 END
+             AS etp_realises_valides,
+           e.emi_nb_heures_travail AS heures
+    FROM emi e
+    JOIN af ON af.af_id_annexe_financiere = e.emi_afi_id
+    JOIN ref_montant_iae r ON r.rmi_id = af.af_duree_heure_annuel_etp_id
+  ),
+  facts AS (SELECT * FROM conventionnes UNION ALL SELECT * FROM realises),
+  -- Each fact in its month (ETP as is) and in its year (ETP / 12: the mean of the months).
+  periods AS (
+    SELECT kind, departement, region, ${monthPeriodSql("annee", "mois")} AS periode, 1.0 AS etp_factor,
+           etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable
+    FROM facts
+    UNION ALL
+    SELECT kind, departement, region, ${yearPeriodSql("annee")} AS periode, 1.0 / 12 AS etp_factor,
+           etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable
+    FROM facts
+  )
+  SELECT ${levelAndKindColumns("region", "departement", "kind")},
+         periode,
+         SUM(etp_conventionnes * etp_factor) AS etp_conventionnes,
+         SUM(etp_realises * etp_factor) AS etp_realises,
+         SUM(etp_realises_valides * etp_factor) AS etp_realises_valides,
+         SUM(heures) AS heures_travaillees,
+         SUM(etp_realises) / NULLIF(SUM(etp_conventionnes), 0) AS taux_realisation,
+         SUM(etp_realises_valides) / NULLIF(SUM(etp_conventionnes), 0) AS taux_realisation_valides,
+         COALESCE(SUM(montant_aide), 0) AS montant_aide,
+         SUM(cofinance) / NULLIF(SUM(total_cofinancable), 0) AS part_cofinancement
+  FROM periods
+  ${groupByLevelsAndKinds("region", "departement", "kind", ["periode"])}`;
+}

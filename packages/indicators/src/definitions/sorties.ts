@@ -1,0 +1,111 @@
+// Sorties (definitive exits), as the real product defines them (domain.md): the exit motif of
+// the contract (contrat_motif_sortie_id → RefMotifSort → RefCategorieSort) gives the
+// category; "Retrait des sorties constatées" (rcs_code 5) is left out; an exit is examined
+// only after a minimum of work:
+// - ACI and EI: ≥ 1 hour worked and more than 2.65 months between hiring and exit;
+// - AI and ETTI: ≥ 150 hours worked;  EITI: ≥ 1 hour worked.
+// Choices made here (the domain leaves them open):
+// - "hours worked" are summed over the whole chain of contracts (contrat_parent_id: the
+//   first contract and its renewals), from the monthly statements of those contracts, all
+//   annexes: a renewal does not restart the count;
+// - "hiring" is the first hiring of the chain; months = days / (365.25 / 12), so 2.65 months
+//   is 80.66 days: an exit after 80 days is not examined, after 81 days it is;
+// - the kind is the contract's measure code, the territory the structure's département,
+//   the year that of contrat_date_sortie_definitive (years of the monthly statements only);
+//   an exit without a motif has no category and is not examined.
+import {
+  aspBaseCtes,
+  groupByLevelsAndKinds,
+  kindOfMeasureSql,
+  levelAndKindColumns,
+  yearPeriodSql
+} from "./structures.ts";
+
+/** Days in a month on average, to turn a number of days into months. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Values of the `categorie_sortie` dimension: the total, the sub-total of "dynamic" exits, the four categories. */
+export const EXIT_CATEGORIES = [
+  "ensemble",
+  "sorties_dynamiques",
+  "emploi_durable",
+  "emploi_transition",
+  "sorties_positives",
+  "autres_sorties"
+] as const;
+
+export const EXIT_CATEGORY_LABELS: Readonly<Record<(typeof EXIT_CATEGORIES)[number], string>> = {
+  ensemble: "Ensemble des sorties examinées",
+  sorties_dynamiques: "Sorties dynamiques (emploi durable, de transition, sorties positives)",
+  emploi_durable: "Emploi durable",
+  emploi_transition: "Emploi de transition",
+  sorties_positives: "Sorties positives",
+  autres_sorties: "Autres sorties"
+};
+
+/** SQL: contracts with `chain_id` (first contract of their chain) and the chain's first hiring and hours. */
+export function chainCtes(): string {
+  return `contrat_chain AS (
+    SELECT c.*, COALESCE(c.contrat_parent_id, c.contrat_id_ctr) AS chain_id,
+           ${kindOfMeasureSql("c.contrat_mesure_disp_code")} AS kind
+    FROM contrat c
+  ),
+  chain_hours AS (
+    SELECT cc.chain_id, SUM(e.emi_nb_heures_travail) AS heures
+    FROM emi e
+    JOIN contrat_chain cc ON cc.contrat_id_ctr = e.emi_ctr_id
+    GROUP BY cc.chain_id
+  ),
+  chains AS (
+    SELECT cc.chain_id, MIN(cc.contrat_date_embauche) AS first_hire, MAX(cc.contrat_date_sortie_definitive) AS exit_date,
+           COALESCE(MAX(h.heures), 0) AS heures
+    FROM contrat_chain cc
+    LEFT JOIN chain_hours h ON h.chain_id = cc.chain_id
+    GROUP BY cc.chain_id
+  )`;
+}
+
+/**
+ * Examined exits by level, kind, year and category: columns niveau, territoire,
+ * type_structure, periode, categorie_sortie, nb_sorties.
+ */
+export function exitsByLevelSql(): string {
+  return `WITH ${aspBaseCtes()}, ${chainCtes()},
+  exits AS (
+    SELECT cc.contrat_id_ctr, cc.kind, t.departement, t.region,
+           CAST(EXTRACT(YEAR FROM cc.contrat_date_sortie_definitive) AS INTEGER) AS annee,
+           CASE cat.rcs_code WHEN '1' THEN 'emploi_durable' WHEN '2' THEN 'emploi_transition'
+                             WHEN '3' THEN 'sorties_positives' ELSE 'autres_sorties' END AS categorie,
+           ch.heures,
+           CAST(cc.contrat_date_sortie_definitive - ch.first_hire AS DOUBLE PRECISION) / ${DAYS_PER_MONTH} AS mois_parcours
+    FROM contrat_chain cc
+    JOIN chains ch ON ch.chain_id = cc.chain_id
+    JOIN ref_motif_sortie m ON m.rms_id = cc.contrat_motif_sortie_id
+    JOIN ref_categorie_sortie cat ON cat.rcs_id = m.rcs_id
+    JOIN structure_dep sd ON sd.structure_id = cc.contrat_id_structure
+    JOIN territoires t ON t.departement = sd.departement
+    WHERE cc.contrat_date_sortie_definitive IS NOT NULL
+      AND cat.rcs_code <> '5'
+      AND cc.kind IS NOT NULL
+      AND EXTRACT(YEAR FROM cc.contrat_date_sortie_definitive) IN (SELECT annee FROM years)
+  ),
+  examined AS (
+    SELECT * FROM exits
+    WHERE CASE WHEN kind IN ('ACI', 'EI') THEN heures >= 1 AND mois_parcours > 2.65
+               WHEN kind IN ('AI', 'ETTI') THEN heures >= 150
+               ELSE heures >= 1 END
+  ),
+  -- Each exit under its category, under the sub-total of dynamic exits if it is one, and under the total.
+  by_category AS (
+    SELECT kind, departement, region, annee, categorie FROM examined
+    UNION ALL
+    SELECT kind, departement, region, annee, 'sorties_dynamiques' FROM examined WHERE categorie <> 'autres_sorties'
+    UNION ALL
+    SELECT kind, departement, region, annee, 'ensemble' FROM examined
+  )
+  SELECT ${levelAndKindColumns("region", "departement", "kind")},
+         ${yearPeriodSql("annee")} AS periode, categorie AS categorie_sortie,
+         CAST(COUNT(*) AS INTEGER) AS nb_sorties
+  FROM by_category
+  ${groupByLevelsAndKinds("region", "departement", "kind", ["annee", "categorie"])}`;
+}
