@@ -1,0 +1,132 @@
+// ETP conventionnés and réalisés, taux de réalisation, aid and co-funding, by territory,
+// kind of structure, month and year. No figure counts people: nothing is masked here, but
+// the rows still go through disclosure control like every dataset.
+import {etpByLevelSql, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
+import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts";
+import type {LoaderContext} from "./lib/run.ts";
+
+export type ComputeContext = Pick<LoaderContext, "engine" | "referenceDate">;
+
+const ETP_SOURCES = [
+  "EtatMensuelIndiv.emi_nb_heures_travail",
+  "AnnexeFinanciere.af_duree_heure_annuel_etp_id",
+  "RefMontantIae.rmi_valeur"
+];
+
+export function etpSpec(referenceDate: string): DatasetSpec {
+  return {
+    name: "etp",
+    title: "ETP conventionnés et réalisés, par territoire, type de structure, mois et année",
+    description:
+      "Équivalents temps plein conventionnés (annexes financières en vigueur) et réalisés (heures des états " +
+      "mensuels), taux de réalisation, aide au poste et part cofinancée par le département. Annexes validées, " +
+      "provisoires ou clôturées, hors FDI. Les ETP s'additionnent entre territoires et types de structure ; " +
+      "ceux d'une année sont la moyenne de ses mois.",
+    levels: ["national", "région", "département"],
+    periods: ["année", "mois"],
+    referenceDate,
+    columns: [
+      ...aspDimensions("Mois (AAAA-MM) ou année (AAAA) des états mensuels."),
+      {
+        name: "etp_conventionnes",
+        role: "figure",
+        type: "float64",
+        unit: "ETP",
+        counts: "other",
+        label: "ETP conventionnés",
+        definition:
+          "Mois : somme des ETP conventionnés (postes d'insertion) des annexes en vigueur ce mois-là. Année : somme " +
+          "des mois divisée par 12 (soit, pour une annexe, ETP mensuels × durée en mois / 12).",
+        sources: ["AnnexeFinanciere.af_etp_postes_insertion", "AnnexeFinanciere.af_date_debut_effet"]
+      },
+      {
+        name: "etp_realises",
+        role: "figure",
+        type: "float64",
+        unit: "ETP",
+        counts: "other",
+        label: "ETP réalisés",
+        definition:
+          "Mois : heures travaillées divisées par la durée annuelle théorique d'un temps plein de l'annexe " +
+          "(RefMontantIae), multipliées par 12. Année : somme des mois divisée par 12.",
+        sources: ETP_SOURCES
+      },
+      {
+        name: "etp_realises_valides",
+        role: "figure",
+        type: "float64",
+        unit: "ETP",
+        counts: "other",
+        label: "ETP réalisés (états validés)",
+        definition: "ETP réalisés calculés sur les seuls états mensuels validés.",
+        sources: [...ETP_SOURCES, "EtatMensuelIndiv.emi_esm_etat_code"]
+      },
+      {
+        name: "heures_travaillees",
+        role: "figure",
+        type: "float64",
+        unit: "heures",
+        counts: "other",
+        label: "Heures travaillées",
+        definition: "Somme des heures travaillées déclarées dans les états mensuels.",
+        sources: ["EtatMensuelIndiv.emi_nb_heures_travail"]
+      },
+      {
+        name: "taux_realisation",
+        role: "figure",
+        type: "float64",
+        unit: "%",
+        counts: "other",
+        label: "Taux de réalisation",
+        definition: "Somme des ETP réalisés mensuels divisée par la somme des ETP conventionnés mensuels.",
+        sources: [...ETP_SOURCES, "AnnexeFinanciere.af_etp_postes_insertion"]
+      },
+      {
+        name: "taux_realisation_valides",
+        role: "figure",
+        type: "float64",
+        unit: "%",
+        counts: "other",
+        label: "Taux de réalisation (états validés)",
+        definition: "Taux de réalisation calculé sur les seuls états mensuels validés.",
+        sources: [...ETP_SOURCES, "EtatMensuelIndiv.emi_esm_etat_code", "AnnexeFinanciere.af_etp_postes_insertion"]
+      },
+      {
+        name: "montant_aide",
+        role: "figure",
+        type: "float64",
+        unit: "€",
+        counts: "other",
+        label: "Aide au poste",
+        definition:
+          "ETP conventionnés mensuels × montant unitaire annuel / 12, pour chaque mois en vigueur de l'annexe " +
+          "(soit × durée en mois sur toute l'annexe).",
+        sources: ["AnnexeFinanciere.af_etp_postes_insertion", "AnnexeFinanciere.af_montant_unitaire_annuel_valeur"]
+      },
+      {
+        name: "part_cofinancement",
+        role: "figure",
+        type: "float64",
+        unit: "%",
+        counts: "other",
+        label: "Part cofinancée par le département",
+        definition:
+          "Montant cofinancé par le conseil départemental divisé par le montant total annuel, sur les annexes en " +
+          "vigueur (une annexe sans cofinancement compte pour 0).",
+        sources: ["AnnexeFinanciere.af_mt_cofinance", "AnnexeFinanciere.af_montant_total_annuel"]
+      }
+    ]
+  };
+}
+
+export async function compute({engine, referenceDate}: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
+  const spec = etpSpec(referenceDate);
+  const rows = withTerritoryNames(await engine.query(etpByLevelSql()));
+  const masked = disclose(spec, rows, []);
+  return {spec, rows: masked};
+}
+
+export async function etp(context: LoaderContext): Promise<Uint8Array> {
+  const {spec, rows} = await compute(context);
+  return toArrow(spec, rows);
+}

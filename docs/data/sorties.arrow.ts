@@ -1,0 +1,4 @@
+import {sorties} from "../../data-loaders/sorties.ts";
+import {runLoader} from "../../data-loaders/lib/run.ts";
+
+await runLoader("sorties", sorties);

@@ -1,0 +1,4 @@
+import {structures} from "../../data-loaders/structures.ts";
+import {runLoader} from "../../data-loaders/lib/run.ts";
+
+await runLoader("structures", structures);
