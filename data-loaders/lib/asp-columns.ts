@@ -149,48 +149,9 @@ export const ratio = (a: Value | undefined, b: Value | undefined): number | null
   typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : null;
 
 /**
- * Disclosure control of one dataset. When the shared audit finds a masked cell it cannot
- * protect by masking a direct neighbour (a région with a single département, say, makes
- * two tables identical), every person count within two constraints of that cell is masked
- * beforehand and control is applied again: masking more never reveals more.
+ * Disclosure control of one dataset (the audit in @pilotage/indicators searches beyond
+ * direct neighbours when a masked cell needs protecting, so one call is enough).
  */
 export function disclose(spec: DatasetSpec, rows: readonly Row[], hierarchies: readonly Hierarchy[]): Row[] {
-  let current = rows;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return applyDisclosure([{spec, rows: current}], hierarchies).rows[0]!;
-    } catch (error) {
-      const key =
-        error instanceof Error ? /La cellule masquée (\[.*?\]) reste recalculable/.exec(error.message)?.[1] : undefined;
-      if (key === undefined || attempt >= 200) throw error;
-      current = maskAround(spec, current, hierarchies, key);
-    }
-  }
-}
-
-function maskAround(spec: DatasetSpec, rows: readonly Row[], hierarchies: readonly Hierarchy[], key: string): Row[] {
-  const dims = spec.columns.filter((c) => c.role === "dimension" && c.describes === undefined).map((c) => c.name);
-  const people = spec.columns.filter((c) => c.role === "figure" && c.counts === "people").map((c) => c.name);
-  const cellsOf = (row: Row) =>
-    people.map((figure) => ({
-      figure,
-      dims: Object.fromEntries(dims.map((d) => [d, (row[d] ?? null) as string | number | null]))
-    }));
-  const constraints = hierarchyConstraints(rows.flatMap(cellsOf), hierarchies);
-  let around = new Set([key]);
-  for (let hop = 0; hop < 3; hop++) {
-    const next = new Set(around);
-    for (const c of constraints) {
-      const members = [c.total, ...c.parts];
-      if (members.some((m) => around.has(m))) members.forEach((m) => next.add(m));
-    }
-    around = next;
-  }
-  return rows.map((row) => {
-    const out: Record<string, Value | undefined> = {...row};
-    for (const cell of cellsOf(row))
-      if (around.has(cellKey(cell.figure, cell.dims)) && typeof row[cell.figure] === "number" && row[cell.figure] !== 0)
-        out[secretColumnName(cell.figure)] = true;
-    return out;
-  });
+  return applyDisclosure([{spec, rows}], hierarchies).rows[0]!;
 }

@@ -52,67 +52,124 @@ function connectedGroups(equations: readonly Map<CellKey, number>[]): Map<CellKe
   const groups = new Map<CellKey, Map<CellKey, number>[]>();
   for (const eq of equations) {
     const root = find(eq.keys().next().value!);
-    groups.set(root, [...(groups.get(root) ?? []), eq]);
+    const group = groups.get(root);
+    if (group) group.push(eq);
+    else groups.set(root, [eq]);
   }
   return [...groups.values()];
 }
 
-// Reduced row echelon form; a column is determined when its pivot row has no other entry.
+// Reduced row echelon form on sparse rows (the constraints of hierarchies are sparse: a
+// total and its parts), with an index of the rows each column appears in, so that
+// eliminating a pivot touches only the rows that hold it. A column is determined when its
+// pivot row has no other entry. The pivot of a row is its column shared by the fewest
+// rows (less fill-in), ties broken by key so that the result is deterministic.
 function determined(equations: readonly Map<CellKey, number>[]): CellKey[] {
-  const columns = [...new Set(equations.flatMap((eq) => [...eq.keys()]))].sort();
-  const index = new Map(columns.map((k, i) => [k, i]));
-  const rows = equations.map((eq) => {
-    const row = new Array<number>(columns.length).fill(0);
-    for (const [k, v] of eq) row[index.get(k)!] = v;
-    return row;
-  });
-  const pivots: {row: number; column: number}[] = [];
-  let r = 0;
-  for (let c = 0; c < columns.length && r < rows.length; c++) {
-    let best = r;
-    for (let i = r + 1; i < rows.length; i++) if (Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!)) best = i;
-    if (Math.abs(rows[best]![c]!) < EPSILON) continue;
-    [rows[r], rows[best]] = [rows[best]!, rows[r]!];
-    const pivot = rows[r]!;
-    const scale = pivot[c]!;
-    for (let j = 0; j < columns.length; j++) pivot[j]! /= scale;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r) continue;
-      const factor = rows[i]![c]!;
-      if (Math.abs(factor) < EPSILON) continue;
-      for (let j = 0; j < columns.length; j++) rows[i]![j]! -= factor * pivot[j]!;
+  const rows = equations.map((eq) => new Map(eq));
+  const rowsOf = new Map<CellKey, Set<number>>();
+  rows.forEach((row, i) => {
+    for (const k of row.keys()) {
+      const set = rowsOf.get(k);
+      if (set) set.add(i);
+      else rowsOf.set(k, new Set([i]));
     }
-    pivots.push({row: r, column: c});
-    r++;
+  });
+  const pivots: {row: number; column: CellKey}[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.size === 0) continue;
+    let column: CellKey | undefined;
+    for (const k of row.keys()) {
+      const count = rowsOf.get(k)!.size;
+      const best = column === undefined ? Infinity : rowsOf.get(column)!.size;
+      if (count < best || (count === best && k < column!)) column = k;
+    }
+    const scale = row.get(column!)!;
+    for (const [k, v] of row) row.set(k, v / scale);
+    for (const j of [...rowsOf.get(column!)!]) {
+      if (j === i) continue;
+      const other = rows[j]!;
+      const factor = other.get(column!);
+      if (factor === undefined) continue;
+      for (const [k, v] of row) {
+        const value = (other.get(k) ?? 0) - factor * v;
+        if (Math.abs(value) < EPSILON) {
+          other.delete(k);
+          rowsOf.get(k)!.delete(j);
+        } else {
+          if (!other.has(k)) rowsOf.get(k)!.add(j);
+          other.set(k, value);
+        }
+      }
+    }
+    pivots.push({row: i, column: column!});
   }
-  return pivots
-    .filter(({row, column}) => rows[row]!.every((v, j) => j === column || Math.abs(v) < EPSILON))
-    .map(({column}) => columns[column]!);
+  return pivots.filter(({row}) => rows[row]!.size === 1).map(({column}) => column);
 }
 
 /**
- * Secondary suppression, then the exact audit: while a masked cell can still be recomputed
- * by combining constraints, mask the smallest published cell sharing a constraint with it
- * and suppress again. Throws when a recoverable cell has no published neighbour left (the
- * pattern cannot be repaired locally), rather than publish it.
+ * Secondary suppression, then the exact audit: while masked cells can still be recomputed
+ * by combining constraints, mask for each of them the smallest published cell near it (in
+ * a constraint with it; when none is left there, one constraint further, and so on) and
+ * suppress again. Masking more never reveals more, and each round masks at least one more
+ * cell, so this ends; it throws only if a recoverable cell has no published cell left
+ * anywhere in reach (nothing more could protect it), rather than publish it.
  */
 export function protectCells(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
   constraints: readonly Constraint[]
 ): Map<CellKey, MaskReason> {
+  const active = constraints.filter((c) => values.has(c.total) || masked.has(c.total));
+  const constraintsOf = new Map<CellKey, Constraint[]>();
+  for (const c of active) {
+    for (const k of new Set([c.total, ...c.parts])) {
+      const list = constraintsOf.get(k);
+      if (list) list.push(c);
+      else constraintsOf.set(k, [c]);
+    }
+  }
   let result = secondarySuppression(values, masked, constraints);
   for (;;) {
-    const [exposed] = recoverableCells(values, result, constraints);
-    if (exposed === undefined) return result;
-    const neighbours = constraints
-      .filter((c) => values.has(c.total) || masked.has(c.total))
-      .filter((c) => c.total === exposed || c.parts.includes(exposed))
-      .flatMap((c) => [...c.parts, c.total])
-      .filter((k) => k !== exposed && !result.has(k) && values.has(k));
-    const next = smallestCell(neighbours, values);
-    if (next === undefined) throw new Error(messages.unprotectable(exposed));
-    result.set(next, "secondaire");
+    const exposed = recoverableCells(values, result, constraints);
+    if (exposed.length === 0) return result;
+    for (const cell of exposed) {
+      const next = nearestPublished(cell, values, result, constraintsOf);
+      if (next === undefined) throw new Error(messages.unprotectable(cell));
+      result.set(next, "secondaire");
+    }
     result = secondarySuppression(values, result, constraints);
   }
+}
+
+/**
+ * The smallest published cell sharing a constraint with `cell`; when every such cell is
+ * masked already, the search goes on through the masked ones (breadth first).
+ */
+function nearestPublished(
+  cell: CellKey,
+  values: ReadonlyMap<CellKey, number | null>,
+  masked: ReadonlyMap<CellKey, MaskReason>,
+  constraintsOf: ReadonlyMap<CellKey, readonly Constraint[]>
+): CellKey | undefined {
+  const seen = new Set([cell]);
+  let frontier = [cell];
+  while (frontier.length > 0) {
+    const published: CellKey[] = [];
+    const next: CellKey[] = [];
+    for (const k of frontier) {
+      for (const c of constraintsOf.get(k) ?? []) {
+        for (const member of [c.total, ...c.parts]) {
+          if (seen.has(member)) continue;
+          seen.add(member);
+          if (masked.has(member)) next.push(member);
+          else if (values.has(member)) published.push(member);
+        }
+      }
+    }
+    const smallest = smallestCell(published, values);
+    if (smallest !== undefined) return smallest;
+    frontier = next;
+  }
+  return undefined;
 }
