@@ -1,0 +1,284 @@
+// The sections of a territory page (a région or a département): key figures compared with
+// the levels above, then each theme at that level. A page passes the Arrow tables of its
+// own archive folder (docs/data/territoires/<kind>/<code>/*.arrow), which hold only the
+// rows of this territory, of the levels above it and, for a région, of its départements.
+import type {Table} from "apache-arrow";
+import {barChart} from "./bar.js";
+import {dataTable} from "./table.js";
+import {DEFAULT_MASK_REASON, formatNumber, formatPercent} from "./format.js";
+import {keyFigure} from "./key-figure.js";
+import {lineChart} from "./line.js";
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface TerritoryData {
+  readonly level: "région" | "département";
+  readonly code: string;
+  /** Theme datasets by name (structures, etp, salaries, sorties, parcours…), each may be absent. */
+  readonly tables: Readonly<Record<string, Table | undefined>>;
+  readonly width: number;
+}
+
+const SOURCE_ASP = "ASP, extractions fluxIAE";
+
+/** Arrow table → plain rows (dictionary values as strings, numbers as numbers). */
+export function rowsOf(table: Table | undefined): Row[] {
+  if (!table) return [];
+  return table.toArray().map((r) => {
+    const row = r.toJSON() as Record<string, unknown>;
+    const out: Row = {};
+    for (const [key, value] of Object.entries(row)) {
+      out[key] = typeof value === "bigint" ? Number(value) : (value as Row[string]);
+    }
+    return out;
+  });
+}
+
+export function referenceDate(table: Table | undefined): string | undefined {
+  return table?.schema.metadata.get("reference_date");
+}
+
+/** The latest full year present in the rows ("AAAA" periods). */
+export function latestYear(rows: readonly Row[]): string | undefined {
+  const years = rows.map((r) => String(r.periode)).filter((p) => /^\d{4}$/.test(p));
+  return years.sort().at(-1);
+}
+
+export const previousYear = (year: string) => String(Number(year) - 1);
+
+/** Masked reason of a figure in a row (`<figure>_secret` flag), as the components expect it. */
+const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
+
+export const maskOf = (row: Row | undefined, figure: string): string | null =>
+  row?.[`${figure}_secret`] === true ? DEFAULT_MASK_REASON : null;
+
+export function pick(rows: readonly Row[], where: Readonly<Record<string, string>>): Row | undefined {
+  return rows.find((r) => Object.entries(where).every(([k, v]) => r[k] === v));
+}
+
+/** Name of a territory as the datasets spell it. */
+export function territoryName(rows: readonly Row[], level: string, code: string): string {
+  const row = rows.find((r) => r.niveau === level && r.territoire === code);
+  return row ? String(row.territoire_libelle) : code;
+}
+
+interface Measure {
+  readonly dataset: string;
+  readonly figure: string;
+  readonly where?: Readonly<Record<string, string>>;
+  readonly label: string;
+  readonly title: string;
+  readonly population: string;
+  readonly format?: "nombre" | "pourcentage";
+}
+
+/** The key figures of a territory page, each compared with the levels above. */
+const KEY_MEASURES: readonly Measure[] = [
+  {
+    dataset: "structures",
+    figure: "nb_structures",
+    label: "structures d'insertion",
+    title: "Structures",
+    population: "structures de l'insertion par l'activité économique (SIAE)"
+  },
+  {
+    dataset: "salaries",
+    figure: "nb_salaries",
+    where: {caracteristique: "ensemble"},
+    label: "salariés en insertion",
+    title: "Salariés",
+    population: "personnes ayant travaillé au moins une heure dans une SIAE"
+  },
+  {
+    dataset: "etp",
+    figure: "etp_realises",
+    label: "ETP réalisés",
+    title: "ETP réalisés",
+    population: "annexes financières validées, provisoires ou clôturées, hors FDI"
+  },
+  {
+    dataset: "etp",
+    figure: "taux_realisation",
+    label: "des ETP conventionnés réalisés",
+    title: "Taux de réalisation",
+    population: "annexes financières validées, provisoires ou clôturées, hors FDI",
+    format: "pourcentage"
+  }
+];
+
+/** Key-figure cards: the territory's latest year, its change over a year, and the région and France beside it. */
+export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] {
+  const cards: HTMLElement[] = [];
+  for (const m of KEY_MEASURES) {
+    const table = tables[m.dataset];
+    const rows = rowsOf(table);
+    const year = latestYear(rows);
+    if (!year) continue;
+    const at = (lvl: string, territoire: string, periode: string) =>
+      pick(rows, {niveau: lvl, territoire, periode, type_structure: "ensemble", ...m.where});
+    const current = at(level, code, year);
+    const previous = at(level, code, previousYear(year));
+    const format = m.format ?? "nombre";
+    const write = (v: unknown) =>
+      typeof v === "number" ? (format === "pourcentage" ? formatPercent(v) : formatNumber(v)) : "secret statistique";
+    const above = ["région", "national"]
+      .filter((l) => l !== level)
+      .map((l) =>
+        rows.find((r) => r.niveau === l && r.periode === year && r.type_structure === "ensemble" && matches(r, m.where))
+      )
+      .filter((r): r is Row => r !== undefined)
+      .map((r) => `${r.niveau === "national" ? "France" : String(r.territoire_libelle)} : ${write(r[m.figure])}`);
+    cards.push(
+      keyFigure({
+        title: m.title,
+        headingLevel: 3,
+        value: typeof current?.[m.figure] === "number" ? (current[m.figure] as number) : null,
+        masked: maskOf(current, m.figure),
+        previous: typeof previous?.[m.figure] === "number" ? (previous[m.figure] as number) : null,
+        previousPeriod: previousYear(year),
+        label: m.label,
+        format,
+        population: m.population,
+        period: year,
+        note: above.length ? `Pour comparaison, ${above.join(" ; ")}.` : undefined,
+        source: SOURCE_ASP,
+        dataDate: referenceDate(table) ?? ""
+      })
+    );
+  }
+  return cards;
+}
+
+function matches(row: Row, where: Readonly<Record<string, string>> | undefined): boolean {
+  return Object.entries(where ?? {}).every(([k, v]) => row[k] === v);
+}
+
+/** Monthly ETP réalisés and conventionnés of the territory. */
+export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLElement | null {
+  const rows = rowsOf(tables.etp).filter(
+    (r) =>
+      r.niveau === level &&
+      r.territoire === code &&
+      r.type_structure === "ensemble" &&
+      /^\d{4}-\d{2}$/.test(String(r.periode))
+  );
+  if (!rows.length) return null;
+  const long = rows.flatMap((r) => [
+    {
+      mois: String(r.periode),
+      serie: "ETP conventionnés",
+      valeur: num(r.etp_conventionnes),
+      masked: maskOf(r, "etp_conventionnes")
+    },
+    {mois: String(r.periode), serie: "ETP réalisés", valeur: num(r.etp_realises), masked: maskOf(r, "etp_realises")}
+  ]);
+  const months = rows.map((r) => String(r.periode)).sort();
+  return lineChart({
+    title: "ETP conventionnés et réalisés par mois",
+    headingLevel: 3,
+    data: long,
+    x: "mois",
+    y: "valeur",
+    series: "serie",
+    xLabel: "Mois",
+    yLabel: "ETP",
+    population: "annexes financières validées, provisoires ou clôturées, hors FDI",
+    period: `${months[0]} à ${months.at(-1)}`,
+    source: SOURCE_ASP,
+    dataDate: referenceDate(tables.etp) ?? "",
+    width
+  });
+}
+
+/** A bar chart of one figure by a category dimension, for the territory's latest year. */
+export function byCategory(
+  data: TerritoryData,
+  o: {
+    dataset: string;
+    figure: string;
+    category: string;
+    categoryLabel: string;
+    title: string;
+    population: string;
+    xLabel: string;
+    yLabel: string;
+    exclude?: readonly string[];
+    format?: "nombre" | "pourcentage";
+  }
+): HTMLElement | null {
+  const all = rowsOf(data.tables[o.dataset]);
+  const year = latestYear(all);
+  const rows = all.filter(
+    (r) =>
+      r.niveau === data.level &&
+      r.territoire === data.code &&
+      r.periode === year &&
+      (o.category === "type_structure" || r.type_structure === "ensemble") &&
+      !(o.exclude ?? ["ensemble"]).includes(String(r[o.category]))
+  );
+  if (!rows.length || !year) return null;
+  return barChart({
+    title: o.title,
+    headingLevel: 3,
+    data: rows.map((r) => ({
+      categorie: String(r[o.categoryLabel] ?? r[o.category]),
+      valeur: num(r[o.figure]),
+      masked: maskOf(r, o.figure)
+    })),
+    y: "categorie",
+    x: "valeur",
+    yLabel: o.yLabel,
+    xLabel: o.xLabel,
+    format: o.format ?? "nombre",
+    population: o.population,
+    period: year,
+    source: SOURCE_ASP,
+    dataDate: referenceDate(data.tables[o.dataset]) ?? "",
+    width: data.width
+  });
+}
+
+/** For a région: its départements side by side, latest year. */
+export function departementsTable(data: TerritoryData): HTMLElement | null {
+  if (data.level !== "région") return null;
+  const salaries = rowsOf(data.tables.salaries);
+  const etp = rowsOf(data.tables.etp);
+  const structures = rowsOf(data.tables.structures);
+  const year = latestYear(etp) ?? latestYear(salaries);
+  if (!year) return null;
+  const departements = [
+    ...new Set(etp.filter((r) => r.niveau === "département").map((r) => String(r.territoire)))
+  ].sort();
+  const at = (rows: Row[], dep: string, where: Record<string, string> = {}) =>
+    pick(rows, {niveau: "département", territoire: dep, periode: year, type_structure: "ensemble", ...where});
+  const rows = departements.map((dep) => {
+    const s = at(structures, dep);
+    const p = at(salaries, dep, {caracteristique: "ensemble"});
+    const e = at(etp, dep);
+    return {
+      departement: `${territoryName(etp, "département", dep)} (${dep})`,
+      structures: num(s?.nb_structures),
+      salaries: num(p?.nb_salaries),
+      etp: num(e?.etp_realises),
+      taux: num(e?.taux_realisation),
+      masked: maskOf(p, "nb_salaries")
+    };
+  });
+  return dataTable({
+    title: `Les départements de la région en ${year}`,
+    headingLevel: 3,
+    data: rows,
+    columns: [
+      {label: "Département", value: "departement" as const},
+      {label: "Structures", value: "structures" as const, format: "nombre" as const},
+      {label: "Salariés", value: "salaries" as const, format: "nombre" as const},
+      {label: "ETP réalisés", value: "etp" as const, format: "nombre" as const},
+      {label: "Taux de réalisation", value: "taux" as const, format: "pourcentage" as const}
+    ],
+    population: "structures de l'insertion par l'activité économique (SIAE) et leurs salariés",
+    period: year,
+    source: SOURCE_ASP,
+    dataDate: referenceDate(data.tables.etp) ?? "",
+    width: data.width
+  });
+}
