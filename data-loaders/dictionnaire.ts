@@ -4,10 +4,22 @@
 import {SECRET_EXPLANATION, buildDictionary, dictionaryToMarkdown, type DatasetSpec} from "@pilotage/indicators";
 import {readCurrent} from "@pilotage/sources";
 import {etpMensuelSpec} from "./etp-mensuel.ts";
+import {etpSpec} from "./etp.ts";
+import {parcoursSpec} from "./parcours.ts";
+import {salariesSpec} from "./salaries.ts";
+import {sortiesSpec} from "./sorties.ts";
+import {structuresSpec} from "./structures.ts";
 import {CACHE_DIR} from "./lib/run.ts";
 
 /** Declarations of the published datasets, in the order of the dictionary. */
-export const SPECS: readonly ((referenceDate: string) => DatasetSpec)[] = [etpMensuelSpec];
+export const SPECS: readonly ((referenceDate: string) => DatasetSpec)[] = [
+  structuresSpec,
+  etpSpec,
+  etpMensuelSpec,
+  salariesSpec,
+  parcoursSpec,
+  sortiesSpec
+];
 
 export function dictionaryJson(referenceDate: string): string {
   const dictionary = buildDictionary(SPECS.map((spec) => spec(referenceDate)));

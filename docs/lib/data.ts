@@ -4,7 +4,8 @@
 // Pages read the bytes themselves (`await FileAttachment("data/x.arrow").arrayBuffer()`):
 // Framework only publishes a file it sees named literally in a page.
 import {tableFromIPC, type Table} from "apache-arrow";
-import * as aq from "arquero";
+import aq from "arquero/dist/arquero.min.js";
+import type {ColumnTable} from "arquero";
 import {DEFAULT_MASK_REASON} from "../components/format.js";
 
 /** A column as the loaders declare it (the subset the pages read). */
@@ -37,7 +38,7 @@ export interface Dataset {
   /** The declaration written by the loader. */
   readonly spec: DatasetInfo;
   /** Arquero table over the same data, for the filters. */
-  readonly aq: aq.ColumnTable;
+  readonly aq: ColumnTable;
 }
 
 /** Reads the bytes of a published Arrow file. */

@@ -2,11 +2,15 @@
 // HTML <select> whose element carries `value` and sends "input", so that Framework's
 // `view(...)` (or `Generators.input`) turns it into a reactive value.
 
+import {DEPARTEMENTS, REGIONS} from "../components/territories.js";
+
 let counter = 0;
 
 export interface SelectOption<V> {
   readonly value: V;
   readonly label: string;
+  /** Options of the same group are shown under its name (<optgroup>). */
+  readonly group?: string;
 }
 
 export interface SelectElement<V> extends HTMLDivElement {
@@ -34,12 +38,18 @@ export function select<V>({
   labelEl.textContent = label;
   const selectEl = document.createElement("select");
   selectEl.id = id;
+  let group: HTMLOptGroupElement | null = null;
   items.forEach((item, i) => {
     const option = document.createElement("option");
     option.value = String(i);
     option.textContent = item.label;
     if (value !== undefined && item.value === value) option.selected = true;
-    selectEl.append(option);
+    if (item.group && item.group !== group?.label) {
+      group = document.createElement("optgroup");
+      group.label = item.group;
+      selectEl.append(group);
+    } else if (!item.group) group = null;
+    (group ?? selectEl).append(option);
   });
   wrapper.append(labelEl, selectEl);
   Object.defineProperty(wrapper, "value", {
@@ -59,4 +69,49 @@ export function filters(...elements: HTMLElement[]): HTMLDivElement {
   row.className = "pi-filtres";
   row.append(...elements);
   return row;
+}
+
+/** A territory as the datasets code it. */
+export interface Territory {
+  readonly niveau: "national" | "région" | "département";
+  readonly territoire: string;
+  readonly libelle: string;
+}
+
+export const FRANCE: Territory = {niveau: "national", territoire: "FR", libelle: "France entière"};
+
+const collator = new Intl.Collator("fr");
+
+/** France, then the régions, then the départements (by code), for a territory filter. */
+export function territoryOptions(): SelectOption<Territory>[] {
+  return [
+    {value: FRANCE, label: FRANCE.libelle},
+    ...[...REGIONS]
+      .sort((a, b) => collator.compare(a.nom, b.nom))
+      .map((r) => ({
+        value: {niveau: "région", territoire: r.code, libelle: r.nom} as Territory,
+        label: r.nom,
+        group: "Régions"
+      })),
+    ...DEPARTEMENTS.map((d) => ({
+      value: {niveau: "département", territoire: d.code, libelle: d.nom} as Territory,
+      label: `${d.nom} (${d.code})`,
+      group: "Départements"
+    }))
+  ];
+}
+
+/** Kinds of structure as the datasets code them, with their names. */
+export const TYPES_STRUCTURE: SelectOption<string>[] = [
+  {value: "ensemble", label: "Toutes les structures"},
+  {value: "ACI", label: "Ateliers et chantiers d'insertion (ACI)"},
+  {value: "AI", label: "Associations intermédiaires (AI)"},
+  {value: "EI", label: "Entreprises d'insertion (EI)"},
+  {value: "ETTI", label: "Entreprises de travail temporaire d'insertion (ETTI)"},
+  {value: "EITI", label: "Entreprises d'insertion par le travail indépendant (EITI)"}
+];
+
+/** Short name of a kind of structure for chart labels. */
+export function typeLabel(code: string): string {
+  return code === "ensemble" ? "Ensemble" : code;
 }
