@@ -43,8 +43,8 @@ export interface ContratRow {
   person: number;
   structure: number;
   measure: string;
-  /** First contract of the chain (itself by default, as the ASP writes it). */
-  parent?: number;
+  /** First contract of the chain (itself by default, as the ASP writes it; null: left empty). */
+  parent?: number | null;
   /** DD/MM/YYYY. */
   hire: string;
   end?: string;
@@ -140,7 +140,7 @@ export function writeFluxIaeFolder(fixture: FluxIaeFixture): string {
       c.person,
       c.structure,
       c.measure,
-      c.parent ?? c.id,
+      c.parent === undefined ? c.id : c.parent,
       c.hire,
       c.end,
       c.exit,
