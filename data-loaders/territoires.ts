@@ -10,8 +10,10 @@ import {THEME_DATASETS, type ComputeContext} from "./registry.ts";
 export interface Territory {
   /** Folder of the archive and URL segment of the page: `departements/01`, `regions/84`. */
   readonly path: string;
-  /** Which rows a page about it shows: [niveau, territoire] pairs. */
-  readonly rows: readonly (readonly [string, string])[];
+  /** The territory itself, [niveau, territoire]: all its rows, months included. */
+  readonly self: readonly [string, string];
+  /** Territories shown beside it for comparison: their yearly rows only, to keep pages light. */
+  readonly others: readonly (readonly [string, string])[];
 }
 
 export function territories(): Territory[] {
@@ -19,17 +21,14 @@ export function territories(): Territory[] {
   for (const region of REGIONS) {
     list.push({
       path: `regions/${region.code}`,
-      rows: [
-        ["région", region.code],
-        ["national", NATIONAL_CODE],
-        ...region.departements.map((d) => ["département", d] as const)
-      ]
+      self: ["région", region.code],
+      others: [["national", NATIONAL_CODE], ...region.departements.map((d) => ["département", d] as const)]
     });
     for (const departement of region.departements) {
       list.push({
         path: `departements/${departement}`,
-        rows: [
-          ["département", departement],
+        self: ["département", departement],
+        others: [
           ["région", regionOfDepartement(departement)!],
           ["national", NATIONAL_CODE]
         ]
@@ -41,8 +40,14 @@ export function territories(): Territory[] {
 
 /** Rows of a dataset for one territory, as a page about it shows them. */
 export function sliceFor(territory: Territory, rows: readonly Row[]): Row[] {
-  const wanted = new Set(territory.rows.map(([level, code]) => `${level}\u0000${code}`));
-  return rows.filter((row) => wanted.has(`${row.niveau}\u0000${row.territoire}`));
+  const key = (level: unknown, code: unknown) => `${level}\u0000${code}`;
+  const self = key(...territory.self);
+  const others = new Set(territory.others.map(([level, code]) => key(level, code)));
+  const yearly = (row: Row) => /^\d{4}$/.test(String(row.periode));
+  return rows.filter((row) => {
+    const k = key(row.niveau, row.territoire);
+    return k === self || (others.has(k) && yearly(row));
+  });
 }
 
 export async function territoiresArchive(context: ComputeContext): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 // Horizontal bar chart with direct labels: one bar per category, its value written at its end.
-import {max, scaleLinear} from "d3";
+import {max} from "d3-array";
+import {scaleLinear} from "d3-scale";
 import type {Column} from "./data-table.js";
 import {round, svgEl, figureId} from "./dom.js";
 import {buildFigure, createSvg, hatchFill, hatchPattern, legendList, maskLegend} from "./figure.js";

@@ -1,6 +1,6 @@
 // One description of the columns gives both the "Voir les données" table (formatted text)
 // and the CSV download (raw values): what is read and what is downloaded can't drift apart.
-import {csvFormatRows} from "d3";
+import {csvFormatRows} from "d3-dsv";
 import {el} from "./dom.js";
 
 export interface Column<R> {

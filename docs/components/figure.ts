@@ -42,7 +42,8 @@ export function subtitleText(o: FigureOptions): string {
 export function buildFigure<R>(o: FigureOptions, id: string, parts: FigureParts<R>): HTMLElement {
   const level = o.headingLevel ?? 3;
   const finding = o.alt ?? parts.finding;
-  const figure = el("figure", {class: `pi-figure pi-${parts.kind}`, id});
+  // `data-chart` announces a chart to the browser tests, which wait for `data-chart-ready`.
+  const figure = el("figure", {class: `pi-figure pi-${parts.kind}`, id, "data-chart": parts.kind});
   figure.append(
     el(`h${level}` as "h3", {class: "pi-titre", id: `${id}-titre`}, [o.title]),
     el("p", {class: "pi-sous-titre"}, [subtitleText(o)])

@@ -3,7 +3,8 @@
 //
 // Convention: the narrow no-break space U+202F (as Intl "fr-FR" does) separates thousands AND
 // precedes units (%, €, M€, pt). Minus sign: U+2212 "−" (d3's default, typographically right).
-import {formatLocale, timeFormatLocale, type FormatLocaleObject, type TimeLocaleObject} from "d3";
+import {formatLocale, type FormatLocaleObject} from "d3-format";
+import {timeFormatLocale, type TimeLocaleObject} from "d3-time-format";
 
 /** Narrow no-break space (U+202F), the only space used inside formatted values. */
 export const NNBSP = "\u202f";

@@ -1,7 +1,8 @@
 // Funnel: successive steps of a process (applications → accepted → hired), each step a bar
 // starting at the same baseline (lengths compare better than a centred funnel), with the
 // share kept from the previous step written next to it.
-import {max, scaleLinear} from "d3";
+import {max} from "d3-array";
+import {scaleLinear} from "d3-scale";
 import type {Column} from "./data-table.js";
 import {figureId, round, svgEl} from "./dom.js";
 import {buildFigure, createSvg, hatchFill, hatchPattern, legendList, maskLegend} from "./figure.js";

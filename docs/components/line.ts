@@ -1,6 +1,10 @@
 // Monthly time series, one line per series, each named at its end (no legend lookup needed).
 // A masked month breaks the line and is shown as a hatched band across the plot.
-import {extent, group, line, max, scaleLinear, scaleUtc, utcFormat, utcMonth} from "d3";
+import {extent, group, max} from "d3-array";
+import {scaleLinear, scaleUtc} from "d3-scale";
+import {line} from "d3-shape";
+import {utcMonth} from "d3-time";
+import {utcFormat} from "d3-time-format";
 import type {Column} from "./data-table.js";
 import {figureId, round, svgEl} from "./dom.js";
 import {buildFigure, createSvg, hatchFill, hatchPattern, legendItem, legendList} from "./figure.js";

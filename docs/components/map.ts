@@ -2,7 +2,9 @@
 // The TopoJSON files of docs/geo are pre-projected (insets included, see docs/geo/SOURCE.md),
 // so one identity projection draws everything. Classes (at most 5) rather than a continuous
 // scale: each class is named in the legend with its bounds, and the table gives every value.
-import {bisectRight, geoIdentity, geoPath, scaleQuantile} from "d3";
+import {bisectRight} from "d3-array";
+import {geoIdentity, geoPath} from "d3-geo";
+import {scaleQuantile} from "d3-scale";
 import {feature} from "topojson-client";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import type {Column} from "./data-table.js";

@@ -1,7 +1,8 @@
 // Horizontal stacked bars: one bar per category, one segment per series (e.g. structure type).
 // Segments wide enough carry their series name and value in white (≥ 4.5:1 on every palette
 // colour); the legend names every series in stacking order; the table gives every value.
-import {max, scaleLinear} from "d3";
+import {max} from "d3-array";
+import {scaleLinear} from "d3-scale";
 import type {Column} from "./data-table.js";
 import {figureId, round, svgEl} from "./dom.js";
 import {buildFigure, createSvg, hatchFill, hatchPattern, legendItem, legendList, maskLegend} from "./figure.js";

@@ -47,6 +47,14 @@ export function latestYear(rows: readonly Row[]): string | undefined {
 export const previousYear = (year: string) => String(Number(year) - 1);
 
 /** Masked reason of a figure in a row (`<figure>_secret` flag), as the components expect it. */
+/** In place of a chart with nothing to draw: say so, rather than leave a silent gap. */
+function noData(title: string): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "pi-sans-donnees";
+  p.textContent = `${title} : pas de données publiées pour ce territoire.`;
+  return p;
+}
+
 const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
 
 export const maskOf = (row: Row | undefined, figure: string): string | null =>
@@ -154,7 +162,7 @@ function matches(row: Row, where: Readonly<Record<string, string>> | undefined):
 }
 
 /** Monthly ETP réalisés and conventionnés of the territory. */
-export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLElement | null {
+export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLElement {
   const rows = rowsOf(tables.etp).filter(
     (r) =>
       r.niveau === level &&
@@ -162,7 +170,7 @@ export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLEle
       r.type_structure === "ensemble" &&
       /^\d{4}-\d{2}$/.test(String(r.periode))
   );
-  if (!rows.length) return null;
+  if (!rows.length) return noData("ETP conventionnés et réalisés par mois");
   const long = rows.flatMap((r) => [
     {
       mois: String(r.periode),
@@ -205,7 +213,7 @@ export function byCategory(
     exclude?: readonly string[];
     format?: "nombre" | "pourcentage";
   }
-): HTMLElement | null {
+): HTMLElement {
   const all = rowsOf(data.tables[o.dataset]);
   const year = latestYear(all);
   const rows = all.filter(
@@ -216,7 +224,7 @@ export function byCategory(
       (o.category === "type_structure" || r.type_structure === "ensemble") &&
       !(o.exclude ?? ["ensemble"]).includes(String(r[o.category]))
   );
-  if (!rows.length || !year) return null;
+  if (!rows.length || !year) return noData(o.title);
   return barChart({
     title: o.title,
     headingLevel: 3,
