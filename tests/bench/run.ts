@@ -1,0 +1,38 @@
+// `pnpm bench [staging|datasets|pages …] [--folder DIR]`: the project's benchmarks, each
+// printing its figures and their ratio to the target. With no name, all of them. These are
+// measurements, not tests: a run on a loaded machine prints slower figures, it does not fail CI.
+import {execFileSync} from "node:child_process";
+import {existsSync} from "node:fs";
+import {parseArgs} from "node:util";
+import {benchDatasets} from "./datasets.ts";
+import {measurePages, printMeasures} from "./pages.ts";
+
+const {positionals, values} = parseArgs({allowPositionals: true, options: {folder: {type: "string"}}});
+const wanted = positionals.length ? positionals : ["staging", "datasets", "pages"];
+const unknown = wanted.filter((w) => !["staging", "datasets", "pages"].includes(w));
+if (unknown.length) throw new Error(`Mesure inconnue : ${unknown.join(", ")} (staging, datasets ou pages)`);
+
+let ok = true;
+if (wanted.includes("staging")) {
+  console.log("\n## Mise en base (échelle national)\n");
+  // Its own process: its peak memory must not include the other benchmarks'.
+  execFileSync(
+    "node",
+    ["--import", "tsx", "packages/sources/bench/staging.ts", ...(values.folder ? [values.folder] : [])],
+    {
+      stdio: "inherit"
+    }
+  );
+}
+if (wanted.includes("datasets")) {
+  console.log("\n## Jeux de données (échelle national)\n");
+  ok = (await benchDatasets(values.folder)) && ok;
+}
+if (wanted.includes("pages")) {
+  console.log("\n## Pages (site construit, dist/)\n");
+  if (!existsSync("dist/index.html")) console.log("dist/ absent : lancer `pnpm build` d'abord.");
+  else ok = printMeasures(await measurePages()) && ok;
+}
+console.log(
+  ok ? "\nToutes les cibles mesurées sont tenues." : "\nAu moins une cible n'est pas tenue (voir ci-dessus)."
+);
