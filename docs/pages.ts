@@ -11,7 +11,16 @@ export interface Section {
 }
 
 export const pages: (Page | Section)[] = [
-  {name: "Conventionnements et ETP", path: "/etp"},
+  {
+    name: "Thèmes",
+    open: true,
+    pages: [
+      {name: "Structures et offre d'insertion", path: "/structures"},
+      {name: "Salariés et parcours", path: "/salaries"},
+      {name: "Conventionnements et ETP", path: "/etp"},
+      {name: "Les femmes dans l'IAE", path: "/femmes"}
+    ]
+  },
   {name: "Territoires", path: "/territoires"},
   {name: "Données et méthode", path: "/donnees-et-methode"}
 ];
