@@ -115,6 +115,14 @@ describe.runIf(url)("PostgreSQL server (DATABASE_URL)", () => {
     const result = await stage({sources: {kind: "warehouse", url: url!, schema}, cacheDir}, recordingEffects());
     expect(result.sourceKind).toBe("warehouse");
     expect(result.quality.orphans).toEqual(staged.quality.orphans);
+    // No file name to date it: the newest application, PASS or job post in the data.
+    const duck = await openDuckDb(staged.dbPath!, {readOnly: true});
+    const [newest] = await duck.query<{d: string}>(
+      `SELECT GREATEST(MAX(c.date_candidature), MAX(p."date_début"), MAX(f."date_création")) AS d
+       FROM candidatures c, pass_agrements p, fiches_de_poste f`
+    );
+    await duck.close();
+    expect(result.referenceDate).toBe(newest!.d);
     expect(JSON.stringify(result)).not.toMatch(/:[^@/]+@/); // no password in current.json
   });
 });

@@ -242,7 +242,7 @@ async function stageWarehouse(
       hash: null,
       dbPath: null,
       source: {url: redactUrl(url), schema},
-      referenceDate: null,
+      referenceDate: await warehouseReferenceDate(engine),
       files: quality.files.map((f) => f.file),
       quality
     };
@@ -250,6 +250,19 @@ async function stageWarehouse(
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * A warehouse has no extraction date in a file name: its data is as of the newest event it
+ * records (an application, a PASS issued, a job post created), computed inside PostgreSQL.
+ */
+async function warehouseReferenceDate(engine: SqlEngine): Promise<string | null> {
+  const [row] = await engine.query<{d: string | null}>(`
+    SELECT MAX(d) AS d FROM (
+      SELECT MAX(date_candidature) AS d FROM candidatures
+      UNION ALL SELECT MAX("date_début") FROM pass_agrements
+      UNION ALL SELECT MAX("date_création") FROM fiches_de_poste) AS t`);
+  return row?.d ?? null;
 }
 
 function newestDate(isoDateTimes: readonly string[]): string | null {
