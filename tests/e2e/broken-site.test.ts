@@ -70,4 +70,12 @@ describe("a page broken on purpose is reported", () => {
     const report = await visitPage(browser, `${base}/etp`, {chartTimeout: 1_000});
     expect(report.problems.join("\n")).toMatch(/graphique non dessiné : fantôme/);
   });
+
+  it("a chart without its data table", async () => {
+    await breakPage("etp.html", (html) =>
+      html.replace("</body>", '<figure data-chart="sans-table" data-chart-ready="true"><svg></svg></figure></body>')
+    );
+    const report = await visitPage(browser, `${base}/etp`);
+    expect(report.problems.join("\n")).toMatch(/graphique sans tableau « Voir les données » : sans-table/);
+  });
 });

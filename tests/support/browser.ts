@@ -99,6 +99,13 @@ async function chartProblems(page: Page, timeout: number): Promise<string[]> {
       .evaluateAll((els) => els.map((el) => el.getAttribute("data-chart") ?? "?"));
     problems.push(`graphique non dessiné : ${pending.join(", ")}`);
   }
+  // Every chart carries the table of exactly what it draws ("Voir les données").
+  const withoutTable = await page
+    .locator("[data-chart]")
+    .evaluateAll((els) =>
+      els.filter((el) => !el.querySelector("table")).map((el) => el.id || el.getAttribute("data-chart"))
+    );
+  for (const id of withoutTable) problems.push(`graphique sans tableau « Voir les données » : ${id}`);
   // Framework shows a failed cell inline rather than throwing.
   const errors = await page.locator(".observablehq--error").allTextContents();
   for (const text of errors) problems.push(`cellule en erreur : ${text.trim()}`);
