@@ -1,0 +1,277 @@
+// The five fluxIAE datasets (etp, structures, sorties, parcours, salaries) computed by their
+// loaders on the committed sample: the same rows on PostgreSQL (PGlite, and the server when
+// DATABASE_URL is set) as on DuckDB; no published person count between 1 and 10; masked
+// values null and flagged; national = Σ régions = Σ départements for the additive figures.
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {
+  DISCLOSURE_THRESHOLD,
+  etpByLevelSql,
+  exitsByLevelSql,
+  pathsByLevelSql,
+  isSecretFigure,
+  regionOfDepartement,
+  secretColumnName,
+  type DatasetSpec,
+  type Row
+} from "@pilotage/indicators";
+import {
+  REPO_ROOT,
+  SAMPLE_FOLDER,
+  loadIntoPostgres,
+  openDuckDb,
+  openPglite,
+  openWarehouse,
+  quoteIdent,
+  recordingEffects,
+  stage,
+  type SqlEngine
+} from "@pilotage/sources";
+import {tempDir} from "../packages/sources/src/test-fixtures.ts";
+import {expectSameRows} from "../packages/indicators/src/testing/fluxiae-fixture.ts";
+import {compute as etp, type ComputeContext} from "./etp.ts";
+import {compute as parcours} from "./parcours.ts";
+import {compute as salaries} from "./salaries.ts";
+import {compute as sorties} from "./sorties.ts";
+import {compute as structures} from "./structures.ts";
+
+type Computed = {spec: DatasetSpec; rows: Row[]};
+const LOADERS: Record<string, (context: ComputeContext) => Promise<Computed>> = {
+  etp,
+  structures,
+  sorties,
+  parcours,
+  salaries
+};
+
+async function computeAll(engine: SqlEngine, referenceDate: string): Promise<Record<string, Computed>> {
+  const out: Record<string, Computed> = {};
+  for (const [name, compute] of Object.entries(LOADERS)) out[name] = await compute({engine, referenceDate});
+  return out;
+}
+
+let dbPath: string;
+let referenceDate: string;
+let onDuckDb: Record<string, Computed>;
+
+beforeAll(async () => {
+  const staged = await stage(
+    {sources: {kind: "folder", folder: join(REPO_ROOT, SAMPLE_FOLDER), origin: "sample"}, cacheDir: tempDir()},
+    recordingEffects()
+  );
+  dbPath = staged.dbPath!;
+  referenceDate = staged.referenceDate!;
+  const duck = await openDuckDb(dbPath, {readOnly: true});
+  try {
+    onDuckDb = await computeAll(duck, referenceDate);
+  } finally {
+    await duck.close();
+  }
+}, 300_000);
+
+function expectSameDatasets(other: Record<string, Computed>): void {
+  for (const name of Object.keys(LOADERS)) {
+    expect(onDuckDb[name]!.rows.length, name).toBeGreaterThan(100);
+    expectSameRows(other[name]!.rows, onDuckDb[name]!.rows, name);
+  }
+}
+
+describe("on PostgreSQL (PGlite)", () => {
+  let pg: SqlEngine;
+  let onPg: Record<string, Computed>;
+  beforeAll(async () => {
+    pg = await openPglite();
+    await loadIntoPostgres(pg, dbPath);
+    onPg = await computeAll(pg, referenceDate);
+  }, 600_000);
+  afterAll(() => pg?.close());
+
+  it("every loader gives the same rows as on DuckDB (floats within 1e-8 relative)", () => {
+    expectSameDatasets(onPg);
+  });
+});
+
+// CI sets DATABASE_URL (a PostgreSQL server runs there): this suite exists only where it can run.
+const url = process.env.DATABASE_URL;
+describe.runIf(url)("on the PostgreSQL server (DATABASE_URL)", () => {
+  const schema = `pilotage_fluxiae_test_${process.pid}_${Date.now()}`;
+  let pg: Awaited<ReturnType<typeof openWarehouse>>;
+  let onServer: Record<string, Computed>;
+  beforeAll(async () => {
+    pg = await openWarehouse(url!, schema);
+    await pg.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    await loadIntoPostgres(pg, dbPath);
+    onServer = await computeAll(pg, referenceDate);
+  }, 600_000);
+  afterAll(async () => {
+    await pg?.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+    await pg?.close();
+  });
+
+  it("every loader gives the same rows as on DuckDB (floats within 1e-8 relative)", () => {
+    expectSameDatasets(onServer);
+  });
+});
+
+describe("statistical disclosure control on the sample", () => {
+  it.each(Object.keys(LOADERS))("%s publishes no person count between 1 and 10", (name) => {
+    const {spec, rows} = onDuckDb[name]!;
+    const counts = spec.columns.filter((c) => c.role === "figure" && c.counts === "people").map((c) => c.name);
+    // etp and structures count no people; the three others do.
+    expect(counts.length > 0).toBe(["sorties", "parcours", "salaries"].includes(name));
+    for (const column of counts)
+      for (const row of rows) {
+        const value = row[column];
+        if (typeof value === "number")
+          expect(value === 0 || value >= DISCLOSURE_THRESHOLD, `${name}.${column}`).toBe(true);
+        else expect(value, `${name}.${column}`).toBeNull();
+      }
+  });
+
+  it.each(["sorties", "parcours", "salaries"])(
+    "%s publishes masked values as null with <figure>_secret true",
+    (name) => {
+      const {spec, rows} = onDuckDb[name]!;
+      const secret = spec.columns.filter(isSecretFigure).map((c) => c.name);
+      expect(secret.length).toBeGreaterThan(0);
+      let masked = 0;
+      for (const column of secret) {
+        const flag = secretColumnName(column);
+        for (const row of rows) {
+          expect(typeof row[flag], `${name}.${flag}`).toBe("boolean");
+          if (row[flag] === true) {
+            masked++;
+            expect(row[column], `${name}.${column} masked`).toBeNull();
+          }
+        }
+      }
+      // The sample is small enough that every one of these datasets has masked cells.
+      expect(masked).toBeGreaterThan(0);
+      // A masked person count is never published as 0.
+      const counts = spec.columns.filter((c) => c.role === "figure" && c.counts === "people").map((c) => c.name);
+      for (const column of counts)
+        for (const row of rows) if (row[column] === null) expect(row[secretColumnName(column)]).toBe(true);
+    }
+  );
+});
+
+// Additive figures of each dataset, and the dimensions that identify a cell besides the territory.
+const ADDITIVE: Record<string, {figures: string[]; category?: string}> = {
+  etp: {figures: ["etp_conventionnes", "etp_realises", "etp_realises_valides", "heures_travaillees", "montant_aide"]},
+  sorties: {figures: ["nb_sorties"], category: "categorie_sortie"},
+  parcours: {figures: ["nb_parcours"], category: "tranche_duree"}
+};
+
+describe("national = Σ régions = Σ départements on the sample", () => {
+  // Published rows: each equality is checked where none of its terms is masked (with 101
+  // départements the sample masks many of them, so each level pair is checked on its own).
+  it.each(Object.keys(ADDITIVE))("%s, by period, kind (and category), where nothing is masked", (name) => {
+    const {figures, category} = ADDITIVE[name]!;
+    const {rows} = onDuckDb[name]!;
+    const checked = {regions: 0, departements: 0, national: 0};
+    for (const figure of figures) {
+      const open = (r: Row) => r[secretColumnName(figure)] !== true && typeof r[figure] === "number";
+      const value = (r: Row) => r[figure] as number;
+      const sum = (rs: Row[]) => rs.reduce((s, r) => s + value(r), 0);
+      const close = (parts: Row[], total: Row, what: string) =>
+        expect(Math.abs(sum(parts) - value(total)), `${name}.${figure} ${what}`).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(value(total)))
+        );
+      const groups = new Map<string, Row[]>();
+      for (const row of rows) {
+        const key = JSON.stringify([row.periode, row.type_structure, category ? row[category] : null]);
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      for (const [key, group] of groups) {
+        const national = group.filter((r) => r.niveau === "national");
+        expect(national, `${name} ${key}`).toHaveLength(1);
+        const regions = group.filter((r) => r.niveau === "région");
+        const deps = group.filter((r) => r.niveau === "département");
+        if (open(national[0]!) && regions.every(open)) {
+          close(regions, national[0]!, `${key} Σ régions`);
+          checked.national++;
+        }
+        if (open(national[0]!) && deps.every(open)) {
+          close(deps, national[0]!, `${key} Σ départements`);
+          checked.departements++;
+        }
+        for (const region of regions.filter(open)) {
+          const own = deps.filter((d) => regionOfDepartement(String(d.territoire)) === region.territoire);
+          if (!own.every(open)) continue;
+          close(own, region, `${key} région ${region.territoire}`);
+          checked.regions++;
+        }
+      }
+    }
+    expect(checked.regions, "régions checked").toBeGreaterThan(10);
+    // In the sample, every national exit cell has at least one région masked beside it.
+    if (name !== "sorties") expect(checked.national, "national checked").toBeGreaterThan(0);
+  });
+
+  // Before disclosure control, the definitions themselves add up everywhere.
+  it.each([
+    ["etp", () => etpByLevelSql()],
+    ["sorties", () => exitsByLevelSql()],
+    ["parcours", () => pathsByLevelSql(referenceDate)]
+  ] as const)("%s SQL, before disclosure control, everywhere", async (name, sql) => {
+    const {figures, category} = ADDITIVE[name]!;
+    const duck = await openDuckDb(dbPath, {readOnly: true});
+    const rows = await duck.query(sql()).finally(() => duck.close());
+    let checked = 0;
+    for (const figure of figures) {
+      const totals = new Map<string, number>();
+      const add = (key: string, v: number) => totals.set(key, (totals.get(key) ?? 0) + v);
+      for (const r of rows) {
+        const cell = JSON.stringify([r.periode, r.type_structure, category ? r[category] : null]);
+        const v = r[figure] as number;
+        if (r.niveau === "région") add(`${cell} FR from régions`, v);
+        if (r.niveau === "département") {
+          add(`${cell} FR from départements`, v);
+          add(`${cell} ${regionOfDepartement(String(r.territoire))} from départements`, v);
+        }
+      }
+      for (const r of rows) {
+        if (r.niveau === "département") continue;
+        const cell = JSON.stringify([r.periode, r.type_structure, category ? r[category] : null]);
+        const v = r[figure] as number;
+        const sources =
+          r.niveau === "national" ? ["FR from régions", "FR from départements"] : [`${r.territoire} from départements`];
+        for (const source of sources) {
+          const parts = totals.get(`${cell} ${source}`) ?? 0;
+          expect(Math.abs(parts - v), `${name}.${figure} ${cell} ${source}`).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(v))
+          );
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it.each(Object.keys(ADDITIVE))("%s: « ensemble » = Σ kinds of structure, where nothing is masked", (name) => {
+    const {figures, category} = ADDITIVE[name]!;
+    const {rows} = onDuckDb[name]!;
+    let checked = 0;
+    for (const figure of figures) {
+      const groups = new Map<string, Row[]>();
+      for (const row of rows) {
+        const key = JSON.stringify([row.niveau, row.territoire, row.periode, category ? row[category] : null]);
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      for (const [key, group] of groups) {
+        if (group.some((r) => r[secretColumnName(figure)] === true || r[figure] === null)) continue;
+        const total = group.find((r) => r.type_structure === "ensemble");
+        expect(total, `${name} ${key}`).toBeDefined();
+        const parts = group
+          .filter((r) => r.type_structure !== "ensemble")
+          .reduce((s, r) => s + (r[figure] as number), 0);
+        const expected = total![figure] as number;
+        expect(Math.abs(parts - expected), `${name}.${figure} ${key}`).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, expected)
+        );
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});
