@@ -46,8 +46,15 @@ export async function openDuckDb(path: string, options: DuckDbOptions = {}): Pro
     dialect: "duckdb",
     connection,
     async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
-      return reader.getRowObjects().map((row) => normaliseRow(row) as T);
+      // A connection of its own per query: one connection runs one query at a time, and
+      // loaders computing several datasets at once would otherwise wait in line.
+      const own = await instance.connect();
+      try {
+        const reader = await own.runAndReadAll(sql, params as DuckDBValue[]);
+        return reader.getRowObjects().map((row) => normaliseRow(row) as T);
+      } finally {
+        own.closeSync();
+      }
     },
     async close() {
       if (closed) return;
