@@ -8,7 +8,7 @@
 // - processed = `date_traitement` filled; response time = date_traitement − date_candidature.
 import {territoriesValues} from "./geography.ts";
 import {byLevelsAndKinds, kindSql, yearsAndMonths} from "./emplois.ts";
-import {ORIGINE_SQL, PRESCRIBER_ORIGINS, TYPE_PRESCRIPTEUR_SQL} from "./prescripteurs.ts";
+import {ORIGINE_SQL, PRESCRIBER_ORIGINS, TYPE_PRESCRIPTEUR_SQL, prescriberOrganisationsSql} from "./prescripteurs.ts";
 
 export const ACCEPTEE = "Candidature acceptée";
 export const REFUSEE = "Candidature refusée";
@@ -39,8 +39,8 @@ const q = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'",
 export const CANDIDATURES_BASE = `
   territoires AS (${territoriesValues()}),
   base AS (
-    SELECT c.id, c.id_candidat, c.date_candidature, c.date_traitement, c.date_embauche,
-           t.region, t.departement,
+    SELECT c.id, c.id_candidat, c.id_structure, c.id_org_prescripteur, c.date_candidature, c.date_traitement,
+           c.date_embauche, t.region, t.departement,
            ${kindSql("COALESCE(c.type_structure, s.type)")} AS type_structure,
            CASE WHEN c."état" = 'Candidature déclinée' THEN '${REFUSEE}' ELSE c."état" END AS etat,
            ${ORIGINE_SQL} AS origine,
@@ -164,3 +164,6 @@ export const RECRUITMENT_DELAY = `
     "recrutes",
     ["annee"]
   )}`;
+
+/** Distinct prescriber organisations by year, origin and type of prescriber (see prescripteurs.ts). */
+export const PRESCRIBER_ORGANISATIONS = prescriberOrganisationsSql(CANDIDATURES_BASE);

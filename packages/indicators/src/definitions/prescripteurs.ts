@@ -1,6 +1,7 @@
 // Who sent an application. The platform's `origine` says whether a prescriber was
 // authorised; the authority on that is the organisation itself (`organisations.habilitée`),
 // so for applications sent by an organisation the habilitation is taken from it.
+import {byLevelsAndKinds} from "./emplois.ts";
 
 export const ORIGINES = ["Prescripteur habilité", "Orienteur", "Candidat", "Employeur", "Non renseignée"] as const;
 
@@ -22,3 +23,29 @@ export const TYPE_PRESCRIPTEUR_SQL = `COALESCE(o.type, c.type_prescripteur, 'Non
 
 /** Auto-prescription: a hire whose application was sent by an employer (eligibility assessed by the SIAE itself). */
 export const AUTO_PRESCRIPTION_ORIGIN = "Employeur";
+
+/**
+ * Distinct prescriber organisations that sent at least one application in the year, by
+ * origin (habilitée or not) and type of prescriber, with "ensemble" margins: every organisation
+ * is counted once per cell (not additive between territories or types of structure).
+ * `base` holds the CTEs of the applications (CANDIDATURES_BASE, candidatures.ts).
+ * Columns: niveau, territoire, type_structure, annee, origine, type_prescripteur, organisations.
+ */
+export function prescriberOrganisationsSql(base: string): string {
+  const origins = PRESCRIBER_ORIGINS.map((o) => `'${o}'`).join(", ");
+  const select = "COUNT(DISTINCT id_org_prescripteur) AS organisations";
+  return `
+  WITH ${base},
+  y AS (
+    SELECT base.*, CAST(EXTRACT(YEAR FROM date_candidature) AS INTEGER) AS annee
+    FROM base WHERE id_org_prescripteur IS NOT NULL AND origine IN (${origins})
+  )
+  SELECT niveau, territoire, type_structure, annee, origine, type_prescripteur, organisations
+  FROM (${byLevelsAndKinds(select, "y", ["annee", "origine", "type_prescripteur"])}) a
+  UNION ALL
+  SELECT niveau, territoire, type_structure, annee, origine, 'ensemble' AS type_prescripteur, organisations
+  FROM (${byLevelsAndKinds(select, "y", ["annee", "origine"])}) b
+  UNION ALL
+  SELECT niveau, territoire, type_structure, annee, 'ensemble' AS origine, 'ensemble' AS type_prescripteur, organisations
+  FROM (${byLevelsAndKinds(select, "y", ["annee"])}) c`;
+}
