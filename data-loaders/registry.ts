@@ -8,6 +8,11 @@ import * as parcours from "./parcours.ts";
 import * as salaries from "./salaries.ts";
 import * as sorties from "./sorties.ts";
 import * as structures from "./structures.ts";
+import * as candidatures from "./candidatures.ts";
+import * as candidaturesTaux from "./candidatures-taux.ts";
+import * as passIae from "./pass-iae.ts";
+import * as postesTension from "./postes-tension.ts";
+import * as prescripteurs from "./prescripteurs.ts";
 
 export type ComputeContext = Pick<LoaderContext, "engine" | "referenceDate">;
 
@@ -21,5 +26,10 @@ export const THEME_DATASETS: readonly ThemeDataset[] = [
   {name: "etp", compute: etp.compute},
   {name: "salaries", compute: salaries.compute},
   {name: "parcours", compute: parcours.compute},
-  {name: "sorties", compute: sorties.compute}
+  {name: "sorties", compute: sorties.compute},
+  {name: "candidatures", compute: candidatures.compute},
+  {name: "candidatures-taux", compute: candidaturesTaux.compute},
+  {name: "prescripteurs", compute: prescripteurs.compute},
+  {name: "pass-iae", compute: passIae.compute},
+  {name: "postes-tension", compute: postesTension.compute}
 ];

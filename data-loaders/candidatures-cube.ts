@@ -1,0 +1,225 @@
+// The applications cube: every breakdown of application counts that the datasets
+// candidatures, candidatures-taux and prescripteurs publish, put through disclosure control
+// once, together. A count is then masked the same way in every file that shows it, and no
+// file gives back a cell masked in another. The cube itself is not published.
+//
+// What the cube holds (cells under the secret are masked, never left out):
+// - national and régions: every period; by état (years; months: hires only), by origine and
+//   by type de prescripteur (years, all SIAE), by motif de refus (years, all SIAE);
+// - départements: the years only, by état and by origine (origins: all SIAE together).
+import {
+  CANDIDATURES_CUBE,
+  CUBE_CATEGORIES,
+  ETATS,
+  ORIGINES,
+  applyDisclosure,
+  categoryTotal,
+  geography,
+  monthsInYear,
+  peopleCount,
+  periode,
+  periodeColumn,
+  structureKinds,
+  kindColumn,
+  secretColumnName,
+  territoryColumns,
+  territoryLabel,
+  type DatasetSpec,
+  type DimensionColumn,
+  type Hierarchy,
+  type Row
+} from "@pilotage/indicators";
+import type {ComputeContext} from "./registry.ts";
+
+const category = (name: string, label: string, definition: string, sources: readonly string[]): DimensionColumn => ({
+  name,
+  role: "dimension",
+  type: "dictionary",
+  label,
+  definition,
+  sources
+});
+
+/** Category dimensions of the cube, as the datasets publish them. */
+export const CATEGORY_COLUMNS: Readonly<Record<(typeof CUBE_CATEGORIES)[number], DimensionColumn>> = {
+  etat: {
+    ...category(
+      "etat",
+      "État de la candidature",
+      "État de la candidature à la date de référence ; « Candidature refusée » correspond à l'état « Candidature " +
+        "déclinée » de la plateforme. ensemble : tous états.",
+      ["candidatures.état"]
+    ),
+    values: ["ensemble", ...ETATS]
+  },
+  origine: {
+    ...category(
+      "origine",
+      "Origine de la candidature",
+      "Émetteur de la candidature. Pour une candidature envoyée par une organisation, « Prescripteur habilité » si " +
+        "l'organisation est habilitée, « Orienteur » sinon ; « Employeur » : auto-prescription par une structure. " +
+        "ensemble : toutes origines.",
+      ["candidatures.origine", "organisations.habilitée"]
+    ),
+    values: ["ensemble", ...ORIGINES]
+  },
+  type_prescripteur: category(
+    "type_prescripteur",
+    "Type de prescripteur",
+    "Type de l'organisation qui a envoyé la candidature (FT : France Travail, ML : Mission locale, CAP_EMPLOI : Cap " +
+      "emploi, DEPT : conseil départemental, SPIP : service pénitentiaire d'insertion et de probation, CCAS, CHRS, " +
+      "PLIE, ASSO : association, AUTRE…), pour les candidatures de prescripteurs habilités et d'orienteurs. " +
+      "ensemble : tous types.",
+    ["organisations.type", "candidatures.type_prescripteur"]
+  ),
+  motif_refus: category(
+    "motif_refus",
+    "Motif de refus",
+    "Motif de refus d'une candidature refusée ; les refus automatiques de la plateforme sont regroupés sous « Refus " +
+      "automatique », les refus sans motif sous « Non renseigné ». ensemble : tous motifs.",
+    ["candidatures.motif_de_refus", "candidatures.candidature_refusée_automatiquement"]
+  )
+};
+
+export const CANDIDATURES_SOURCES = ["candidatures.date_candidature", "candidatures.id"];
+
+export const CANDIDATURES_FIGURE = peopleCount(
+  "candidatures",
+  "Candidatures",
+  "Nombre de candidatures envoyées pendant la période (date de candidature) à une structure du territoire. " +
+    "Une candidature concerne une personne : les nombres de candidatures sont soumis au secret statistique comme " +
+    "des nombres de personnes.",
+  CANDIDATURES_SOURCES,
+  "candidatures"
+);
+
+export const TERRITORY_DEFINITION = "Territoire de la structure destinataire (son département, rattaché à sa région).";
+
+function cubeSpec(referenceDate: string): DatasetSpec {
+  return {
+    name: "candidatures-cube",
+    title: "Candidatures (toutes ventilations, usage interne)",
+    description: "Toutes les ventilations des candidatures publiées, soumises ensemble au secret statistique.",
+    levels: ["national", "région", "département"],
+    periods: ["année", "mois"],
+    referenceDate,
+    columns: [
+      ...territoryColumns(),
+      periodeColumn("Période de la date de candidature."),
+      kindColumn("candidatures.type_structure"),
+      ...CUBE_CATEGORIES.map((c) => CATEGORY_COLUMNS[c]),
+      CANDIDATURES_FIGURE
+    ]
+  };
+}
+
+const isYear = (p: unknown) => typeof p === "string" && p.length === 4;
+
+// States add up to "ensemble" only where every state is published: the years, with no
+// other breakdown (the months publish hires alone; origins and prescriber types are broken
+// down by state for hires alone). A constraint over a partial list of parts would be false.
+const statesOfYears: Hierarchy = {
+  name: "etat → ensemble (années)",
+  parent: (dims) =>
+    isYear(dims.periode) &&
+    dims.etat !== "ensemble" &&
+    CUBE_CATEGORIES.every((c) => c === "etat" || dims[c] === "ensemble")
+      ? {etat: "ensemble"}
+      : undefined
+};
+
+export const CUBE_HIERARCHIES: readonly Hierarchy[] = [
+  geography(),
+  structureKinds(),
+  monthsInYear("periode"),
+  statesOfYears,
+  ...CUBE_CATEGORIES.filter((c) => c !== "etat").map((c) => categoryTotal(c))
+];
+
+/** Whether a cell of the SQL cube is published (see the list at the top of this file). */
+function published(r: Record<string, string | number>): boolean {
+  const byOrigin = r.origine !== "ensemble";
+  const fine = byOrigin || r.motif_refus !== "ensemble";
+  if (fine && r.type_structure !== "ensemble") return false; // origins and motifs: all SIAE together
+  if (r.niveau !== "département") return true;
+  if (Number(r.mois) !== 0) return false;
+  return r.type_prescripteur === "ensemble" && r.motif_refus === "ensemble";
+}
+
+async function computeCube({engine, referenceDate}: ComputeContext): Promise<Row[]> {
+  const raw = await engine.query<Record<string, string | number>>(CANDIDATURES_CUBE);
+  const rows: Row[] = raw.filter(published).map((r) => ({
+    niveau: r.niveau,
+    territoire: r.territoire,
+    territoire_libelle: territoryLabel(String(r.niveau), String(r.territoire)),
+    periode: periode(Number(r.annee), Number(r.mois)),
+    type_structure: r.type_structure,
+    ...Object.fromEntries(CUBE_CATEGORIES.map((c) => [c, r[c]])),
+    candidatures: Number(r.candidatures)
+  }));
+  // No constraint links two years (months add up into their own year only): each year is
+  // an independent problem, and disclosure control costs far more on one large problem.
+  const spec = cubeSpec(referenceDate);
+  const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
+  return years.flatMap(
+    (year) =>
+      applyDisclosure([{spec, rows: rows.filter((r) => String(r.periode).startsWith(year))}], CUBE_HIERARCHIES).rows[0]!
+  );
+}
+
+// One cube per engine and reference date: the datasets built from it in one process (the
+// territory archive) share it instead of recomputing it.
+const cubes = new WeakMap<object, Map<string, Promise<Row[]>>>();
+
+/** Every published cell of the cube, after disclosure control. */
+export function maskedCube(context: ComputeContext): Promise<Row[]> {
+  let byDate = cubes.get(context.engine);
+  if (!byDate) cubes.set(context.engine, (byDate = new Map()));
+  let cube = byDate.get(context.referenceDate);
+  if (!cube) {
+    cube = computeCube(context);
+    byDate.set(context.referenceDate, cube);
+    cube.catch(() => byDate.delete(context.referenceDate));
+  }
+  return cube;
+}
+
+/** The cube rows where only `kept` categories vary, without the other category columns. */
+export function project(
+  cube: readonly Row[],
+  kept: readonly string[],
+  keep: (row: Row) => boolean = () => true
+): Row[] {
+  const dropped: readonly string[] = CUBE_CATEGORIES.filter((c) => !kept.includes(c));
+  return cube
+    .filter((row) => dropped.every((c) => row[c] === "ensemble") && keep(row))
+    .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !dropped.includes(k))));
+}
+
+/** A masked count of the cube: its value (null if masked) and its flag. */
+export interface CubeCount {
+  readonly value: number | null;
+  readonly secret: boolean;
+}
+
+const cellId = (row: Row) =>
+  JSON.stringify([row.niveau, row.territoire, row.periode, row.type_structure, ...CUBE_CATEGORIES.map((c) => row[c])]);
+
+/**
+ * Lookup of cube counts by cell: `get(row, {etat: …})` gives the count of the cell of `row`
+ * (its territory, period and kind) with the categories given, the others "ensemble".
+ */
+export function cubeIndex(cube: readonly Row[]) {
+  const index = new Map<string, CubeCount>();
+  const secret = secretColumnName("candidatures");
+  for (const row of cube) {
+    const value = row.candidatures;
+    index.set(cellId(row), {value: typeof value === "number" ? value : null, secret: row[secret] === true});
+  }
+  return {
+    get(row: Row, categories: Partial<Record<(typeof CUBE_CATEGORIES)[number], string>> = {}): CubeCount | undefined {
+      const all = Object.fromEntries(CUBE_CATEGORIES.map((c) => [c, categories[c] ?? "ensemble"]));
+      return index.get(cellId({...row, ...all}));
+    }
+  };
+}

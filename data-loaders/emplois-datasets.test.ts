@@ -1,0 +1,286 @@
+// The datasets of "les emplois de l'inclusion" (candidatures, candidatures-taux,
+// prescripteurs, pass-iae, postes-tension) computed by their loaders on the committed
+// sample: the same rows on PostgreSQL (PGlite, and the server when DATABASE_URL is set) as
+// on DuckDB; no published person count between 1 and 10; masked values null and flagged;
+// national = Σ régions = Σ départements, and "ensemble" = Σ the five SIAE kinds, for the
+// additive figures wherever none of the terms is masked.
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {
+  DISCLOSURE_THRESHOLD,
+  IAE_KINDS,
+  isSecretFigure,
+  regionOfDepartement,
+  secretColumnName,
+  toArrow,
+  type DatasetSpec,
+  type Row
+} from "@pilotage/indicators";
+import {
+  REPO_ROOT,
+  SAMPLE_FOLDER,
+  loadIntoPostgres,
+  openDuckDb,
+  openPglite,
+  openWarehouse,
+  quoteIdent,
+  recordingEffects,
+  stage,
+  type SqlEngine
+} from "@pilotage/sources";
+import {tempDir} from "../packages/sources/src/test-fixtures.ts";
+import {expectSameRows} from "../packages/indicators/src/testing/fluxiae-fixture.ts";
+import {compute as candidatures} from "./candidatures.ts";
+import {compute as candidaturesTaux} from "./candidatures-taux.ts";
+import {compute as passIae} from "./pass-iae.ts";
+import {compute as postesTension} from "./postes-tension.ts";
+import {compute as prescripteurs} from "./prescripteurs.ts";
+import type {ComputeContext} from "./registry.ts";
+
+type Computed = {spec: DatasetSpec; rows: Row[]};
+const LOADERS: Record<string, (context: ComputeContext) => Promise<Computed>> = {
+  candidatures,
+  "candidatures-taux": candidaturesTaux,
+  prescripteurs,
+  "pass-iae": passIae,
+  "postes-tension": postesTension
+};
+
+async function computeAll(engine: SqlEngine, referenceDate: string): Promise<Record<string, Computed>> {
+  const out: Record<string, Computed> = {};
+  for (const [name, compute] of Object.entries(LOADERS)) out[name] = await compute({engine, referenceDate});
+  return out;
+}
+
+let dbPath: string;
+let referenceDate: string;
+let onDuckDb: Record<string, Computed>;
+
+beforeAll(async () => {
+  const staged = await stage(
+    {sources: {kind: "folder", folder: join(REPO_ROOT, SAMPLE_FOLDER), origin: "sample"}, cacheDir: tempDir()},
+    recordingEffects()
+  );
+  dbPath = staged.dbPath!;
+  referenceDate = staged.referenceDate!;
+  const duck = await openDuckDb(dbPath, {readOnly: true});
+  try {
+    onDuckDb = await computeAll(duck, referenceDate);
+  } finally {
+    await duck.close();
+  }
+}, 300_000);
+
+function expectSameDatasets(other: Record<string, Computed>): void {
+  for (const name of Object.keys(LOADERS)) {
+    expect(onDuckDb[name]!.rows.length, name).toBeGreaterThan(100);
+    expectSameRows(other[name]!.rows, onDuckDb[name]!.rows, name);
+  }
+}
+
+describe("on PostgreSQL (PGlite)", () => {
+  let pg: SqlEngine;
+  let onPg: Record<string, Computed>;
+  beforeAll(async () => {
+    pg = await openPglite();
+    await loadIntoPostgres(pg, dbPath);
+    onPg = await computeAll(pg, referenceDate);
+  }, 600_000);
+  afterAll(() => pg?.close());
+
+  it("every loader gives the same rows as on DuckDB (floats within 1e-8 relative)", () => {
+    expectSameDatasets(onPg);
+  });
+});
+
+// CI sets DATABASE_URL (a PostgreSQL server runs there): this suite exists only where it can run.
+const url = process.env.DATABASE_URL;
+describe.runIf(url)("on the PostgreSQL server (DATABASE_URL)", () => {
+  const schema = `pilotage_emplois_test_${process.pid}_${Date.now()}`;
+  let pg: Awaited<ReturnType<typeof openWarehouse>>;
+  let onServer: Record<string, Computed>;
+  beforeAll(async () => {
+    pg = await openWarehouse(url!, schema);
+    await pg.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    await loadIntoPostgres(pg, dbPath);
+    onServer = await computeAll(pg, referenceDate);
+  }, 600_000);
+  afterAll(async () => {
+    await pg?.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+    await pg?.close();
+  });
+
+  it("every loader gives the same rows as on DuckDB (floats within 1e-8 relative)", () => {
+    expectSameDatasets(onServer);
+  });
+});
+
+const PEOPLE = ["candidatures", "candidatures-taux", "prescripteurs", "pass-iae"];
+
+describe("statistical disclosure control on the sample", () => {
+  it.each(Object.keys(LOADERS))("%s publishes no person count between 1 and 10 and writes to Arrow", (name) => {
+    const {spec, rows} = onDuckDb[name]!;
+    const counts = spec.columns.filter((c) => c.role === "figure" && c.counts === "people").map((c) => c.name);
+    // Job posts are not people: postes-tension has no person count.
+    expect(counts.length > 0).toBe(PEOPLE.includes(name));
+    for (const column of counts)
+      for (const row of rows) {
+        const value = row[column];
+        if (typeof value === "number")
+          expect(value === 0 || value >= DISCLOSURE_THRESHOLD, `${name}.${column}`).toBe(true);
+        else expect(value, `${name}.${column}`).toBeNull();
+      }
+    expect(toArrow(spec, rows).byteLength).toBeGreaterThan(1000);
+  });
+
+  it.each(PEOPLE)("%s publishes masked values as null with <figure>_secret true, never 0", (name) => {
+    const {spec, rows} = onDuckDb[name]!;
+    const secret = spec.columns.filter(isSecretFigure).map((c) => c.name);
+    let masked = 0;
+    for (const column of secret) {
+      const flag = secretColumnName(column);
+      for (const row of rows) {
+        expect(typeof row[flag], `${name}.${flag}`).toBe("boolean");
+        if (row[flag] === true) {
+          masked++;
+          expect(row[column], `${name}.${column} masked`).toBeNull();
+        }
+      }
+    }
+    expect(masked).toBeGreaterThan(0);
+    const counts = spec.columns.filter((c) => c.role === "figure" && c.counts === "people").map((c) => c.name);
+    for (const column of counts)
+      for (const row of rows) if (row[column] === null) expect(row[secretColumnName(column)]).toBe(true);
+  });
+
+  it("masks an application count the same way in every dataset that publishes it", () => {
+    const cell = (r: Row) => JSON.stringify([r.niveau, r.territoire, r.periode, r.type_structure]);
+    const year = (r: Row) => String(r.periode).length === 4;
+    const volumes = new Map(
+      onDuckDb
+        .candidatures!.rows.filter(
+          (r) => year(r) && r.etat === "ensemble" && r.origine === "ensemble" && r.motif_refus === "ensemble"
+        )
+        .map((r) => [cell(r), r.candidatures])
+    );
+    let compared = 0;
+    for (const r of onDuckDb["candidatures-taux"]!.rows) {
+      if (!volumes.has(cell(r))) continue;
+      expect(r.candidatures, cell(r)).toBe(volumes.get(cell(r)));
+      compared++;
+    }
+    for (const r of onDuckDb.prescripteurs!.rows.filter((r) => r.origine === "ensemble")) {
+      expect(r.candidatures, cell(r)).toBe(volumes.get(cell(r)));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
+
+describe("pass-iae on the sample", () => {
+  it("publishes a year's stock as the stock of its last month, masked alike", () => {
+    const {rows} = onDuckDb["pass-iae"]!;
+    const key = (r: Row, periode: string) => JSON.stringify([r.niveau, r.territoire, r.type_structure, periode]);
+    const byKey = new Map(rows.map((r) => [key(r, String(r.periode)), r]));
+    let compared = 0;
+    for (const year of rows.filter((r) => String(r.periode).length === 4 && r.niveau !== "département")) {
+      const last =
+        String(year.periode) === referenceDate.slice(0, 4) ? referenceDate.slice(0, 7) : `${String(year.periode)}-12`;
+      const month = byKey.get(key(year, last));
+      if (!month) continue;
+      for (const figure of ["pass_actifs", "pass_suspendus", "pass_expirant_3_mois"]) {
+        expect(month[figure], `${key(year, last)} ${figure}`).toBe(year[figure]);
+        expect(month[secretColumnName(figure)]).toBe(year[secretColumnName(figure)]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
+
+// Additive figures of each dataset, and the category dimensions that identify a cell
+// besides the territory and the kind.
+const ADDITIVE: Record<string, {figures: string[]; categories: string[]}> = {
+  candidatures: {figures: ["candidatures"], categories: ["etat", "origine", "motif_refus"]},
+  "candidatures-taux": {
+    figures: [
+      "candidatures",
+      "candidatures_acceptees",
+      "candidatures_refusees",
+      "candidatures_traitees",
+      "candidats",
+      "candidats_sans_acceptation",
+      "candidats_recrutes",
+      "recrutes_moins_30_jours"
+    ],
+    categories: []
+  },
+  prescripteurs: {figures: ["candidatures", "candidatures_acceptees"], categories: ["origine", "type_prescripteur"]},
+  "pass-iae": {figures: ["pass_delivres", "pass_actifs", "pass_suspendus", "pass_expirant_3_mois"], categories: []},
+  "postes-tension": {
+    figures: [
+      "postes_ouverts",
+      "postes_ouverts_30_jours",
+      "postes_sans_candidature",
+      "postes_sans_embauche",
+      "postes_en_tension"
+    ],
+    categories: ["domaine"]
+  }
+};
+
+describe("national = Σ régions = Σ départements, ensemble = Σ SIAE kinds, on the sample", () => {
+  it.each(Object.keys(ADDITIVE))("%s, where nothing is masked", (name) => {
+    const {figures, categories} = ADDITIVE[name]!;
+    const {rows} = onDuckDb[name]!;
+    const checked = {national: 0, departements: 0, regions: 0, kinds: 0};
+    for (const figure of figures) {
+      const open = (r: Row) => r[secretColumnName(figure)] !== true && typeof r[figure] === "number";
+      const value = (r: Row) => r[figure] as number;
+      const sum = (rs: Row[]) => rs.reduce((s, r) => s + value(r), 0);
+      const same = (parts: Row[], total: Row, what: string) =>
+        expect(sum(parts), `${name}.${figure} ${what}`).toBe(value(total));
+      const groups = new Map<string, Row[]>();
+      for (const row of rows) {
+        const key = JSON.stringify([row.periode, row.type_structure, ...categories.map((c) => row[c])]);
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      for (const [key, group] of groups) {
+        const national = group.filter((r) => r.niveau === "national");
+        expect(national.length, `${name} ${key}`).toBeLessThanOrEqual(1);
+        const regions = group.filter((r) => r.niveau === "région");
+        const deps = group.filter((r) => r.niveau === "département");
+        if (national.length === 1 && open(national[0]!) && regions.every(open)) {
+          same(regions, national[0]!, `${key} Σ régions`);
+          checked.national++;
+        }
+        if (national.length === 1 && deps.length > 0 && open(national[0]!) && deps.every(open)) {
+          same(deps, national[0]!, `${key} Σ départements`);
+          checked.departements++;
+        }
+        for (const region of deps.length > 0 ? regions.filter(open) : []) {
+          const own = deps.filter((d) => regionOfDepartement(String(d.territoire)) === region.territoire);
+          if (!own.every(open)) continue;
+          same(own, region, `${key} Σ départements de ${String(region.territoire)}`);
+          checked.regions++;
+        }
+      }
+      // Kinds: "ensemble" is the sum of the five SIAE kinds ("autres" stands apart).
+      const byCell = new Map<string, Row[]>();
+      for (const row of rows) {
+        const key = JSON.stringify([row.niveau, row.territoire, row.periode, ...categories.map((c) => row[c])]);
+        byCell.set(key, [...(byCell.get(key) ?? []), row]);
+      }
+      for (const [key, cell] of byCell) {
+        const total = cell.find((r) => r.type_structure === "ensemble");
+        const kinds = cell.filter((r) => (IAE_KINDS as readonly unknown[]).includes(r.type_structure));
+        if (!total || kinds.length === 0 || !open(total) || !kinds.every(open)) continue;
+        same(kinds, total, `${key} Σ types de SIAE`);
+        checked.kinds++;
+      }
+    }
+    expect(checked.national, `${name}: national = Σ régions checked`).toBeGreaterThan(0);
+    expect(checked.regions, `${name}: région = Σ départements checked`).toBeGreaterThan(0);
+    if (name !== "prescripteurs") expect(checked.kinds, `${name}: ensemble = Σ types checked`).toBeGreaterThan(0);
+  });
+});
