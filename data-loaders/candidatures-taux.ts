@@ -29,7 +29,7 @@ import {
   type CubeCount
 } from "./candidatures-cube.ts";
 import {disclose, ratio} from "./lib/asp-columns.ts";
-import {emploisDimensions} from "./lib/emplois-columns.ts";
+import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
@@ -68,7 +68,8 @@ export function candidaturesTauxSpec(referenceDate: string): DatasetSpec {
       "candidatures, délai de réponse, délai de recrutement, candidats dont aucune candidature n'a été acceptée. " +
       "Un candidat est compté une fois dans l'ensemble des SIAE (là où il a envoyé sa première candidature de " +
       "l'année, ou pour le délai de recrutement là où il a été recruté la première fois) et une fois parmi les " +
-      "autres employeurs : ces effectifs s'additionnent entre territoires et types de SIAE.",
+      "autres employeurs : ces effectifs s'additionnent entre territoires et types de SIAE." +
+      EMPLOIS_DATE_NOTE,
     levels: ["national", "région", "département"],
     periods: ["année"],
     referenceDate,
@@ -210,7 +211,8 @@ const cellOf = (r: Readonly<Record<string, unknown>>, periode: unknown) =>
   JSON.stringify([r.niveau, r.territoire, r.type_structure, String(periode)]);
 
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
-  const {engine, referenceDate} = context;
+  const {engine} = context;
+  const referenceDate = await emploisReferenceDate(context);
   const spec = candidaturesTauxSpec(referenceDate);
   const [cube, reponse, sansEmbauche, recrutement] = await Promise.all([
     maskedCube(context),

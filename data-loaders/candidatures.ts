@@ -3,7 +3,7 @@
 // through disclosure control once for every dataset that shows application counts.
 import {toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {CANDIDATURES_FIGURE, CATEGORY_COLUMNS, TERRITORY_DEFINITION, maskedCube, project} from "./candidatures-cube.ts";
-import {emploisDimensions} from "./lib/emplois-columns.ts";
+import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
@@ -17,7 +17,8 @@ export function candidaturesSpec(referenceDate: string): DatasetSpec {
       "les origines et les motifs de refus (ces deux derniers pour l'ensemble des SIAE) ; par mois : toutes les " +
       "candidatures et les candidatures acceptées (France et régions). Départements : années, par état et par " +
       "origine. L'état est celui de la candidature à la date de référence. Les candidatures s'additionnent entre " +
-      "territoires, types de SIAE, mois, états, origines et motifs.",
+      "territoires, types de SIAE, mois, états, origines et motifs." +
+      EMPLOIS_DATE_NOTE,
     levels: ["national", "région", "département"],
     periods: ["année", "mois"],
     referenceDate,
@@ -34,7 +35,7 @@ export function candidaturesSpec(referenceDate: string): DatasetSpec {
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const cube = await maskedCube(context);
   return {
-    spec: candidaturesSpec(context.referenceDate),
+    spec: candidaturesSpec(await emploisReferenceDate(context)),
     rows: project(cube, ["etat", "origine", "motif_refus"])
   };
 }

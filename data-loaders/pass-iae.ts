@@ -18,7 +18,7 @@ import {
   type Row
 } from "@pilotage/indicators";
 import {disclose} from "./lib/asp-columns.ts";
-import {emploisDimensions} from "./lib/emplois-columns.ts";
+import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
@@ -35,7 +35,8 @@ export function passIaeSpec(referenceDate: string): DatasetSpec {
       "début au jour de fin inclus ; suspendu s'il est valide et dans une période de suspension ; actif s'il est " +
       "valide et non suspendu. Territoire et type de la structure qui a embauché. Départements : années seulement. " +
       "Un PASS concerne une personne : les nombres sont soumis au secret statistique ; ils s'additionnent entre " +
-      "territoires et types de SIAE, et les PASS délivrés entre mois.",
+      "territoires et types de SIAE, et les PASS délivrés entre mois." +
+      EMPLOIS_DATE_NOTE,
     levels: ["national", "région", "département"],
     periods: ["année", "mois"],
     referenceDate,
@@ -100,7 +101,9 @@ function yearIsLastMonth(referenceDate: string): Hierarchy {
   };
 }
 
-export async function compute({engine, referenceDate}: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
+export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
+  const {engine} = context;
+  const referenceDate = await emploisReferenceDate(context);
   const spec = passIaeSpec(referenceDate);
   const [first] = await engine.query<{annee: number | null}>(PASS_FIRST_YEAR);
   if (first?.annee == null) return {spec, rows: []};

@@ -12,7 +12,7 @@ import {
   type Row
 } from "@pilotage/indicators";
 import {disclose} from "./lib/asp-columns.ts";
-import {emploisDimensions} from "./lib/emplois-columns.ts";
+import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
@@ -45,7 +45,8 @@ export function postesTensionSpec(referenceDate: string): DatasetSpec {
       "jours, celles sans candidature ou sans embauche dans les 30 derniers jours (la date de référence et les 29 " +
       "jours qui la précèdent). Les candidatures ne sont pas rattachées à une fiche de poste mais à un employeur : " +
       "la règle s'applique par employeur (aucune candidature, ou aucune embauche, chez l'employeur de la fiche). " +
-      "Territoire et type de l'employeur. Des postes, non des personnes : nombres publiés sans masquage.",
+      "Territoire et type de l'employeur. Des postes, non des personnes : nombres publiés sans masquage." +
+      EMPLOIS_DATE_NOTE,
     levels: ["national", "région", "département"],
     periods: ["mois"],
     referenceDate,
@@ -113,7 +114,9 @@ export function postesTensionSpec(referenceDate: string): DatasetSpec {
   };
 }
 
-export async function compute({engine, referenceDate}: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
+export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
+  const {engine} = context;
+  const referenceDate = await emploisReferenceDate(context);
   const spec = postesTensionSpec(referenceDate);
   const raw = await engine.query<Record<string, string | number>>(postesTensionSql(referenceDate));
   const rows: Row[] = raw.map((r) => ({

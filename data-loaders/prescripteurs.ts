@@ -24,7 +24,7 @@ import {
   maskedCube
 } from "./candidatures-cube.ts";
 import {disclose, ratio} from "./lib/asp-columns.ts";
-import {emploisDimensions} from "./lib/emplois-columns.ts";
+import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
@@ -39,7 +39,8 @@ export function prescripteursSpec(referenceDate: string): DatasetSpec {
       "habilité, orienteur, candidat, employeur) et le type de l'organisation prescriptrice ; taux d'acceptation, " +
       "part de chaque origine dans les candidatures acceptées (pour « Employeur » : la part de l'auto-prescription) " +
       "et nombre d'organisations ayant envoyé des candidatures. Ensemble des SIAE ; types de prescripteur pour la " +
-      "France et les régions, origines à tous les niveaux.",
+      "France et les régions, origines à tous les niveaux." +
+      EMPLOIS_DATE_NOTE,
     levels: ["national", "région", "département"],
     periods: ["année"],
     referenceDate,
@@ -111,7 +112,7 @@ const cellOf = (r: Row | Record<string, unknown>) =>
   JSON.stringify([r.niveau, r.territoire, String(r.periode ?? r.annee), r.origine, r.type_prescripteur]);
 
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
-  const spec = prescripteursSpec(context.referenceDate);
+  const spec = prescripteursSpec(await emploisReferenceDate(context));
   const [cube, organisations] = await Promise.all([
     maskedCube(context),
     context.engine.query<Record<string, string | number>>(PRESCRIBER_ORGANISATIONS)
