@@ -27,16 +27,14 @@ import {
   stage,
   type SqlEngine
 } from "@pilotage/sources";
-import {tempDir} from "../packages/sources/src/test-fixtures.ts";
-import {expectSameRows} from "../packages/indicators/src/testing/fluxiae-fixture.ts";
+import {onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
 import {compute as etp, type ComputeContext} from "./etp.ts";
 import {compute as parcours} from "./parcours.ts";
 import {compute as salaries} from "./salaries.ts";
 import {compute as sorties} from "./sorties.ts";
 import {compute as structures} from "./structures.ts";
 
-type Computed = {spec: DatasetSpec; rows: Row[]};
-const LOADERS: Record<string, (context: ComputeContext) => Promise<Computed>> = {
+const LOADERS: Loaders = {
   etp,
   structures,
   sorties,
@@ -44,78 +42,13 @@ const LOADERS: Record<string, (context: ComputeContext) => Promise<Computed>> = 
   salaries
 };
 
-async function computeAll(engine: SqlEngine, referenceDate: string): Promise<Record<string, Computed>> {
-  const out: Record<string, Computed> = {};
-  for (const [name, compute] of Object.entries(LOADERS)) out[name] = await compute({engine, referenceDate});
-  return out;
-}
+const sample = onTheSample(LOADERS);
 
-let dbPath: string;
-let referenceDate: string;
-let onDuckDb: Record<string, Computed>;
-
-beforeAll(async () => {
-  const staged = await stage(
-    {sources: {kind: "folder", folder: join(REPO_ROOT, SAMPLE_FOLDER), origin: "sample"}, cacheDir: tempDir()},
-    recordingEffects()
-  );
-  dbPath = staged.dbPath!;
-  referenceDate = staged.referenceDate!;
-  const duck = await openDuckDb(dbPath, {readOnly: true});
-  try {
-    onDuckDb = await computeAll(duck, referenceDate);
-  } finally {
-    await duck.close();
-  }
-}, 300_000);
-
-function expectSameDatasets(other: Record<string, Computed>): void {
-  for (const name of Object.keys(LOADERS)) {
-    expect(onDuckDb[name]!.rows.length, name).toBeGreaterThan(100);
-    expectSameRows(other[name]!.rows, onDuckDb[name]!.rows, name);
-  }
-}
-
-describe("on PostgreSQL (PGlite)", () => {
-  let pg: SqlEngine;
-  let onPg: Record<string, Computed>;
-  beforeAll(async () => {
-    pg = await openPglite();
-    await loadIntoPostgres(pg, dbPath);
-    onPg = await computeAll(pg, referenceDate);
-  }, 600_000);
-  afterAll(() => pg?.close());
-
-  it("every loader gives the same rows as on DuckDB (floats within 1e-8 relative)", () => {
-    expectSameDatasets(onPg);
-  });
-});
-
-// CI sets DATABASE_URL (a PostgreSQL server runs there): this suite exists only where it can run.
-const url = process.env.DATABASE_URL;
-describe.runIf(url)("on the PostgreSQL server (DATABASE_URL)", () => {
-  const schema = `pilotage_fluxiae_test_${process.pid}_${Date.now()}`;
-  let pg: Awaited<ReturnType<typeof openWarehouse>>;
-  let onServer: Record<string, Computed>;
-  beforeAll(async () => {
-    pg = await openWarehouse(url!, schema);
-    await pg.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-    await loadIntoPostgres(pg, dbPath);
-    onServer = await computeAll(pg, referenceDate);
-  }, 600_000);
-  afterAll(async () => {
-    await pg?.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
-    await pg?.close();
-  });
-
-  it("every loader gives the same rows as on DuckDB (floats within 1e-8 relative)", () => {
-    expectSameDatasets(onServer);
-  });
-});
+parityOnPostgres(LOADERS, sample, "pilotage_fluxiae_test");
 
 describe("statistical disclosure control on the sample", () => {
   it.each(Object.keys(LOADERS))("%s publishes no person count between 1 and 10", (name) => {
-    const {spec, rows} = onDuckDb[name]!;
+    const {spec, rows} = sample.onDuckDb[name]!;
     const counts = spec.columns.filter((c) => c.role === "figure" && c.counts === "people").map((c) => c.name);
     // etp and structures count no people; the three others do.
     expect(counts.length > 0).toBe(["sorties", "parcours", "salaries"].includes(name));
@@ -131,7 +64,7 @@ describe("statistical disclosure control on the sample", () => {
   it.each(["sorties", "parcours", "salaries"])(
     "%s publishes masked values as null with <figure>_secret true",
     (name) => {
-      const {spec, rows} = onDuckDb[name]!;
+      const {spec, rows} = sample.onDuckDb[name]!;
       const secret = spec.columns.filter(isSecretFigure).map((c) => c.name);
       expect(secret.length).toBeGreaterThan(0);
       let masked = 0;
@@ -167,7 +100,7 @@ describe("national = Σ régions = Σ départements on the sample", () => {
   // départements the sample masks many of them, so each level pair is checked on its own).
   it.each(Object.keys(ADDITIVE))("%s, by period, kind (and category), where nothing is masked", (name) => {
     const {figures, category} = ADDITIVE[name]!;
-    const {rows} = onDuckDb[name]!;
+    const {rows} = sample.onDuckDb[name]!;
     const checked = {regions: 0, departements: 0, national: 0};
     for (const figure of figures) {
       const open = (r: Row) => r[secretColumnName(figure)] !== true && typeof r[figure] === "number";
@@ -212,10 +145,10 @@ describe("national = Σ régions = Σ départements on the sample", () => {
   it.each([
     ["etp", () => etpByLevelSql()],
     ["sorties", () => exitsByLevelSql()],
-    ["parcours", () => pathsByLevelSql(referenceDate)]
+    ["parcours", () => pathsByLevelSql(sample.referenceDate)]
   ] as const)("%s SQL, before disclosure control, everywhere", async (name, sql) => {
     const {figures, category} = ADDITIVE[name]!;
-    const duck = await openDuckDb(dbPath, {readOnly: true});
+    const duck = await openDuckDb(sample.dbPath, {readOnly: true});
     const rows = await duck.query(sql()).finally(() => duck.close());
     let checked = 0;
     for (const figure of figures) {
@@ -250,7 +183,7 @@ describe("national = Σ régions = Σ départements on the sample", () => {
 
   it.each(Object.keys(ADDITIVE))("%s: « ensemble » = Σ kinds of structure, where nothing is masked", (name) => {
     const {figures, category} = ADDITIVE[name]!;
-    const {rows} = onDuckDb[name]!;
+    const {rows} = sample.onDuckDb[name]!;
     let checked = 0;
     for (const figure of figures) {
       const groups = new Map<string, Row[]>();
