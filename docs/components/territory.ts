@@ -20,6 +20,7 @@ export interface TerritoryData {
 }
 
 const SOURCE_ASP = "ASP, extractions fluxIAE";
+const SOURCE_EMPLOIS = "plateforme des emplois de l'inclusion";
 
 /** Arrow table → plain rows (dictionary values as strings, numbers as numbers). */
 export function rowsOf(table: Table | undefined): Row[] {
@@ -78,6 +79,7 @@ interface Measure {
   readonly title: string;
   readonly population: string;
   readonly format?: "nombre" | "pourcentage";
+  readonly source?: string;
 }
 
 /** The key figures of a territory page, each compared with the levels above. */
@@ -111,6 +113,31 @@ const KEY_MEASURES: readonly Measure[] = [
     title: "Taux de réalisation",
     population: "annexes financières validées, provisoires ou clôturées, hors FDI",
     format: "pourcentage"
+  },
+  {
+    dataset: "candidatures-taux",
+    figure: "candidatures",
+    label: "candidatures reçues par les SIAE",
+    title: "Candidatures",
+    population: "candidatures envoyées aux structures de l'insertion par l'activité économique",
+    source: SOURCE_EMPLOIS
+  },
+  {
+    dataset: "candidatures-taux",
+    figure: "taux_acceptation",
+    label: "des candidatures acceptées",
+    title: "Taux d'acceptation",
+    population: "candidatures envoyées aux structures de l'insertion par l'activité économique",
+    format: "pourcentage",
+    source: SOURCE_EMPLOIS
+  },
+  {
+    dataset: "pass-iae",
+    figure: "pass_delivres",
+    label: "PASS IAE délivrés",
+    title: "PASS IAE délivrés",
+    population: "PASS IAE délivrés aux personnes embauchées en SIAE",
+    source: SOURCE_EMPLOIS
   }
 ];
 
@@ -149,7 +176,7 @@ export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] 
         population: m.population,
         period: year,
         note: above.length ? `Pour comparaison, ${above.join(" ; ")}.` : undefined,
-        source: SOURCE_ASP,
+        source: m.source ?? SOURCE_ASP,
         dataDate: referenceDate(table) ?? ""
       })
     );
