@@ -3,9 +3,14 @@
 // A new dataset loader is added to SPECS below (its spec function, given the reference date).
 import {SECRET_EXPLANATION, buildDictionary, dictionaryToMarkdown, type DatasetSpec} from "@pilotage/indicators";
 import {readCurrent} from "@pilotage/sources";
+import {candidaturesTauxSpec} from "./candidatures-taux.ts";
+import {candidaturesSpec} from "./candidatures.ts";
 import {etpMensuelSpec} from "./etp-mensuel.ts";
 import {etpSpec} from "./etp.ts";
 import {parcoursSpec} from "./parcours.ts";
+import {passIaeSpec} from "./pass-iae.ts";
+import {postesTensionSpec} from "./postes-tension.ts";
+import {prescripteursSpec} from "./prescripteurs.ts";
 import {salariesSpec} from "./salaries.ts";
 import {sortiesSpec} from "./sorties.ts";
 import {structuresSpec} from "./structures.ts";
@@ -18,7 +23,12 @@ export const SPECS: readonly ((referenceDate: string) => DatasetSpec)[] = [
   etpMensuelSpec,
   salariesSpec,
   parcoursSpec,
-  sortiesSpec
+  sortiesSpec,
+  candidaturesSpec,
+  candidaturesTauxSpec,
+  prescripteursSpec,
+  passIaeSpec,
+  postesTensionSpec
 ];
 
 export function dictionaryJson(referenceDate: string): string {

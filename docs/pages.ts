@@ -16,9 +16,13 @@ export const pages: (Page | Section)[] = [
     open: true,
     pages: [
       {name: "Structures et offre d'insertion", path: "/structures"},
+      {name: "Candidatures et orientations", path: "/candidatures"},
+      {name: "Prescripteurs et auto-prescription", path: "/prescripteurs"},
       {name: "Salariés et parcours", path: "/salaries"},
       {name: "Conventionnements et ETP", path: "/etp"},
-      {name: "Les femmes dans l'IAE", path: "/femmes"}
+      {name: "Les femmes dans l'IAE", path: "/femmes"},
+      {name: "PASS IAE", path: "/pass-iae"},
+      {name: "Métiers et postes en tension", path: "/metiers"}
     ]
   },
   {name: "Territoires", path: "/territoires"},
