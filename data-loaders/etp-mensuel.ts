@@ -1,5 +1,6 @@
-// National ETP réalisés and conventionnés by month: the first published dataset.
-import {ETP_NATIONAL_MONTHLY, toArrow, type DatasetSpec} from "@pilotage/indicators";
+// National ETP réalisés and conventionnés by month, for the home page.
+import {toArrow, type DatasetSpec} from "@pilotage/indicators";
+import {compute as computeEtp} from "./etp.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
 export function etpMensuelSpec(referenceDate: string): DatasetSpec {
@@ -49,14 +50,19 @@ export function etpMensuelSpec(referenceDate: string): DatasetSpec {
   };
 }
 
-export async function etpMensuel({engine, referenceDate}: LoaderContext): Promise<Uint8Array> {
-  const rows = await engine.query<{annee: number; mois: number; etp_realises: number; etp_conventionnes: number}>(
-    ETP_NATIONAL_MONTHLY
+/**
+ * The national rows of the `etp` dataset, all kinds together, month by month: a light file
+ * for the home page, equal by construction to what the ETP page shows for France.
+ */
+export async function etpMensuel(context: LoaderContext): Promise<Uint8Array> {
+  const {rows} = await computeEtp(context);
+  const national = rows.filter(
+    (r) => r.niveau === "national" && r.type_structure === "ensemble" && /^\d{4}-\d{2}$/.test(String(r.periode))
   );
   return toArrow(
-    etpMensuelSpec(referenceDate),
-    rows.map((r) => ({
-      mois: `${r.annee}-${String(r.mois).padStart(2, "0")}-01`,
+    etpMensuelSpec(context.referenceDate),
+    national.map((r) => ({
+      mois: `${r.periode}-01`,
       etp_realises: r.etp_realises,
       etp_conventionnes: r.etp_conventionnes
     }))

@@ -43,7 +43,6 @@ export {
   regionOfDepartement
 } from "./territories.ts";
 export {SECRET_EXPLANATION} from "./messages.ts";
-export {ETP_NATIONAL_MONTHLY, KEPT_ANNEXES} from "./definitions/etp.ts";
 export {etpByLevelSql, type EtpRow} from "./definitions/etp.ts";
 export {
   MEASURE_KINDS,

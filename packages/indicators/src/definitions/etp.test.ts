@@ -10,7 +10,7 @@ import {
   stageFixture,
   type StagedFixture
 } from "../testing/fluxiae-fixture.ts";
-import {ETP_NATIONAL_MONTHLY, etpByLevelSql} from "./etp.ts";
+import {etpByLevelSql} from "./etp.ts";
 
 // Structure 1: ACI in Hérault (34, région 76); 2: EI in Paris (75, région 11); 3: AI in
 // Bouches-du-Rhône (13, région 93); 4: no commune and annexes without département.
@@ -183,27 +183,10 @@ describe.each([
     expect([...deps].sort()).toEqual(["13", "34", "75"]);
     expect(cell(rows, "national", "FR", "ensemble", "2025-05").get("heures_travaillees")).toBe(120);
   });
-
-  it("gives the national monthly series of the monthly page", async () => {
-    const national = await engine().query(ETP_NATIONAL_MONTHLY);
-    // 18 months, 2025-01 to 2026-06 (the brouillon annexe's month is not a month of its own).
-    expect(national).toHaveLength(18);
-    const month = (annee: number, mois: number) => national.find((r) => r.annee === annee && r.mois === mois)!;
-    expect(month(2025, 3).etp_realises).toBeCloseTo((220 / 1607) * 12, 12);
-    expect(month(2025, 3).etp_conventionnes).toBe(3);
-    // August 2025: (120 / 1 607 + 140 / 1 820) × 12 over 2 + 3.
-    expect(month(2025, 8).etp_realises).toBeCloseTo((120 / 1607 + 140 / 1820) * 12, 12);
-    expect(month(2025, 8).etp_conventionnes).toBe(5);
-    // May 2025: this series keeps annexe 15 (no département), which the territorial rows drop:
-    // 2 + 7 ETP conventionnés and (120 + 50) / 1 607 × 12 réalisés here, 2 and 120 / 1 607 × 12 there.
-    expect(month(2025, 5).etp_conventionnes).toBe(9);
-    expect(month(2025, 5).etp_realises).toBeCloseTo((170 / 1607) * 12, 12);
-  });
 });
 
 it("gives the same ETP rows on PostgreSQL as on DuckDB", async () => {
   const duck = await fixture.duck.query(etpByLevelSql());
   expect(duck.length).toBeGreaterThan(50);
   expectSameRows(await fixture.pg.query(etpByLevelSql()), duck, "etpByLevelSql");
-  expectSameRows(await fixture.pg.query(ETP_NATIONAL_MONTHLY), await fixture.duck.query(ETP_NATIONAL_MONTHLY));
 });
