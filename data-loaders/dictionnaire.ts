@@ -1,34 +1,16 @@
 // The data dictionary of every published dataset, generated from the declarations the
 // loaders themselves write into their Arrow files: it cannot drift from the files.
-// A new dataset loader is added to SPECS below (its spec function, given the reference date).
+// A new theme dataset enters it by the registry (data-loaders/registry.ts).
 import {SECRET_EXPLANATION, buildDictionary, dictionaryToMarkdown, type DatasetSpec} from "@pilotage/indicators";
 import {readCurrent} from "@pilotage/sources";
-import {candidaturesTauxSpec} from "./candidatures-taux.ts";
-import {candidaturesSpec} from "./candidatures.ts";
 import {etpMensuelSpec} from "./etp-mensuel.ts";
-import {etpSpec} from "./etp.ts";
-import {parcoursSpec} from "./parcours.ts";
-import {passIaeSpec} from "./pass-iae.ts";
-import {postesTensionSpec} from "./postes-tension.ts";
-import {prescripteursSpec} from "./prescripteurs.ts";
-import {salariesSpec} from "./salaries.ts";
-import {sortiesSpec} from "./sorties.ts";
-import {structuresSpec} from "./structures.ts";
+import {THEME_DATASETS} from "./registry.ts";
 import {CACHE_DIR} from "./lib/run.ts";
 
-/** Declarations of the published datasets, in the order of the dictionary. */
+/** Declarations of the published datasets: every theme dataset of the registry, and the home page's series. */
 export const SPECS: readonly ((referenceDate: string) => DatasetSpec)[] = [
-  structuresSpec,
-  etpSpec,
-  etpMensuelSpec,
-  salariesSpec,
-  parcoursSpec,
-  sortiesSpec,
-  candidaturesSpec,
-  candidaturesTauxSpec,
-  prescripteursSpec,
-  passIaeSpec,
-  postesTensionSpec
+  ...THEME_DATASETS.map((d) => d.spec),
+  etpMensuelSpec
 ];
 
 export function dictionaryJson(referenceDate: string): string {

@@ -18,18 +18,20 @@ export type ComputeContext = Pick<LoaderContext, "engine" | "referenceDate">;
 
 export interface ThemeDataset {
   readonly name: string;
+  /** Its declaration, for the data dictionary (given the reference date of the data). */
+  spec(referenceDate: string): DatasetSpec;
   compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}>;
 }
 
 export const THEME_DATASETS: readonly ThemeDataset[] = [
-  {name: "structures", compute: structures.compute},
-  {name: "etp", compute: etp.compute},
-  {name: "salaries", compute: salaries.compute},
-  {name: "parcours", compute: parcours.compute},
-  {name: "sorties", compute: sorties.compute},
-  {name: "candidatures", compute: candidatures.compute},
-  {name: "candidatures-taux", compute: candidaturesTaux.compute},
-  {name: "prescripteurs", compute: prescripteurs.compute},
-  {name: "pass-iae", compute: passIae.compute},
-  {name: "postes-tension", compute: postesTension.compute}
+  {name: "structures", spec: structures.structuresSpec, compute: structures.compute},
+  {name: "etp", spec: etp.etpSpec, compute: etp.compute},
+  {name: "salaries", spec: salaries.salariesSpec, compute: salaries.compute},
+  {name: "parcours", spec: parcours.parcoursSpec, compute: parcours.compute},
+  {name: "sorties", spec: sorties.sortiesSpec, compute: sorties.compute},
+  {name: "candidatures", spec: candidatures.candidaturesSpec, compute: candidatures.compute},
+  {name: "candidatures-taux", spec: candidaturesTaux.candidaturesTauxSpec, compute: candidaturesTaux.compute},
+  {name: "prescripteurs", spec: prescripteurs.prescripteursSpec, compute: prescripteurs.compute},
+  {name: "pass-iae", spec: passIae.passIaeSpec, compute: passIae.compute},
+  {name: "postes-tension", spec: postesTension.postesTensionSpec, compute: postesTension.compute}
 ];
