@@ -225,6 +225,23 @@ export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLEle
   });
 }
 
+const PLACE_AND_TIME = new Set(["niveau", "territoire", "periode"]);
+
+/**
+ * A row that breaks a figure down by `category` only: every other breakdown of the row
+ * (structure kind, characteristic, origin…) at its "ensemble" total.
+ */
+function othersAtTotal(row: Row, category: string): boolean {
+  return Object.entries(row).every(
+    ([key, value]) =>
+      key === category ||
+      PLACE_AND_TIME.has(key) ||
+      key.endsWith("_libelle") ||
+      typeof value !== "string" ||
+      value === "ensemble"
+  );
+}
+
 /** A bar chart of one figure by a category dimension, for the territory's latest year. */
 export function byCategory(
   data: TerritoryData,
@@ -248,7 +265,7 @@ export function byCategory(
       r.niveau === data.level &&
       r.territoire === data.code &&
       r.periode === year &&
-      (o.category === "type_structure" || r.type_structure === "ensemble") &&
+      othersAtTotal(r, o.category) &&
       !(o.exclude ?? ["ensemble"]).includes(String(r[o.category]))
   );
   if (!rows.length || !year) return noData(o.title);
