@@ -6,7 +6,7 @@
 import {tableFromIPC, type Table} from "apache-arrow";
 import aq from "arquero/dist/arquero.min.js";
 import type {ColumnTable} from "arquero";
-import {DEFAULT_MASK_REASON} from "../components/format.js";
+import {DEFAULT_MASK_REASON, formatMonth} from "../components/format.js";
 
 /** A column as the loaders declare it (the subset the pages read). */
 export interface ColumnSpec {
@@ -126,24 +126,7 @@ export function reason(row: Row | undefined, figure: string): string | null {
 
 /** "2025" stays, "2025-03" → "mars 2025". */
 export function periodText(period: string): string {
-  if (/^\d{4}-\d{2}$/.test(period)) {
-    const months = [
-      "janvier",
-      "février",
-      "mars",
-      "avril",
-      "mai",
-      "juin",
-      "juillet",
-      "août",
-      "septembre",
-      "octobre",
-      "novembre",
-      "décembre"
-    ];
-    return `${months[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
-  }
-  return period;
+  return /^\d{4}-\d{2}$/.test(period) ? formatMonth(period) : period;
 }
 
 /** Marks a component's figure for the browser tests (`data-chart`, drawn once returned). */
