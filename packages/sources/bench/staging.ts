@@ -100,6 +100,10 @@ try {
   console.log(`ratio (b)/(a')     ${(stageSeconds / parseSeconds).toFixed(2)}`);
   console.log(`ratio CPU (b)/(a)  ${(stageCpu / scanCpu).toFixed(2)} (insensible à la charge des autres processus)`);
   console.log(`pic RSS            ${mb(Math.max(peakRss, scanPeak))} (cible < 1 536 MB)`);
+  // The verdict, for `pnpm bench`: exit code 2 when a target is missed (1 is a crash).
+  const missed = stageSeconds / scanSeconds > 3 || Math.max(peakRss, scanPeak) >= 1536 * 2 ** 20;
+  console.log(missed ? "cibles             NON TENUES" : "cibles             tenues");
+  if (missed) process.exitCode = 2;
 } finally {
   clearInterval(sampler);
   rmSync(cacheDir, {recursive: true, force: true});
