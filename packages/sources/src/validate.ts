@@ -20,10 +20,31 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {SourceError, type ProblemReason} from "./errors.ts";
 import {detail} from "./messages.ts";
-import {looksLikeNirSql, NIR_CHECKED_COLUMNS} from "./personal.ts";
+import {findPersonalColumns, looksLikeNirSql, NIR_CHECKED_COLUMNS} from "./personal.ts";
 import {quoteIdent, type ColumnSpec, type TableSpec} from "./schema.ts";
 
 export type SourceFormat = "fluxiae" | "emplois";
+
+/**
+ * Checks a file's header (at `line` of the file): no personal column (named, its values
+ * never read), and every required column of the table present. Extra columns are ignored.
+ */
+export function checkHeader(spec: TableSpec, header: readonly string[], file: string, line: number): void {
+  const personal = findPersonalColumns(spec.source, [...header]);
+  if (personal.length) {
+    throw new SourceError({
+      file,
+      line,
+      column: personal.map((p) => p.column).join(", "),
+      value: null,
+      reason: "personal_field"
+    });
+  }
+  for (const col of spec.columns) {
+    if (!header.includes(col.name))
+      throw new SourceError({file, line, column: col.name, value: null, reason: "missing_column"});
+  }
+}
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 

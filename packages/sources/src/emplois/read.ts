@@ -6,11 +6,10 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {SourceError} from "../errors.ts";
 import {detail} from "../messages.ts";
-import {findPersonalColumns} from "../personal.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
 import {lineOfCsvRecord, readHead} from "../text-stream.ts";
-import {checkRows, finishTable, loadSql, type LoadPlan} from "../validate.ts";
+import {checkHeader, checkRows, finishTable, loadSql, type LoadPlan} from "../validate.ts";
 import {duckDbLine, refuseBrokenFile} from "../fluxiae/read.ts";
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -52,20 +51,7 @@ export async function checkEmploisHead(path: string, spec: TableSpec, display: s
     });
   }
   const header = parseCsvLine(headerLine);
-  const personal = findPersonalColumns(spec.source, header);
-  if (personal.length) {
-    throw new SourceError({
-      file: display,
-      line: 1,
-      column: personal.map((p) => p.column).join(", "),
-      value: null,
-      reason: "personal_field"
-    });
-  }
-  for (const col of spec.columns) {
-    if (!header.includes(col.name))
-      throw new SourceError({file: display, line: 1, column: col.name, value: null, reason: "missing_column"});
-  }
+  checkHeader(spec, header, display, 1);
   return header;
 }
 

@@ -5,11 +5,10 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {SourceError} from "../errors.ts";
 import {detail} from "../messages.ts";
-import {findPersonalColumns} from "../personal.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
 import {diagnose, readHead} from "../text-stream.ts";
-import {checkRows, finishTable, loadSql, type LoadPlan} from "../validate.ts";
+import {checkHeader, checkRows, finishTable, loadSql, type LoadPlan} from "../validate.ts";
 import type {FluxIaeFile} from "./files.ts";
 
 /** DEB and header lines come before the data: data row i is file line i + 3. */
@@ -37,21 +36,8 @@ export async function checkFluxIaeHead(file: FluxIaeFile, spec: TableSpec, displ
     });
   }
   const header = headerLine.split("|");
-  const personal = findPersonalColumns(spec.source, header);
-  if (personal.length) {
-    // The column only: its values are never read.
-    throw new SourceError({
-      file: display,
-      line: 2,
-      column: personal.map((p) => p.column).join(", "),
-      value: null,
-      reason: "personal_field"
-    });
-  }
-  for (const col of spec.columns) {
-    if (!header.includes(col.name))
-      throw new SourceError({file: display, line: 2, column: col.name, value: null, reason: "missing_column"});
-  }
+  // The personal columns are named only: their values are never read.
+  checkHeader(spec, header, display, 2);
   return header;
 }
 
