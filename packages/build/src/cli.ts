@@ -17,11 +17,15 @@ function run(bin: string, args: string[]): Promise<void> {
   });
 }
 
+const start = performance.now();
 try {
   if (command !== "prepare" && command !== "build")
     throw new Error(`Commande inconnue : ${command} (prepare ou build)`);
   await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
-  if (command === "build") await run("observable", ["build"]);
+  if (command === "build") {
+    await run("observable", ["build"]);
+    console.log(`\nSite construit dans dist/ en ${((performance.now() - start) / 1000).toFixed(1)} s.`);
+  }
 } catch (error) {
   // A source refused names its file, line, column and value: print that, not a stack trace.
   console.error(`\nÉchec : ${error instanceof Error ? error.message : String(error)}`);
