@@ -22,17 +22,25 @@ export interface TerritoryData {
 const SOURCE_ASP = "ASP, extractions fluxIAE";
 const SOURCE_EMPLOIS = "plateforme des emplois de l'inclusion";
 
-/** Arrow table → plain rows (dictionary values as strings, numbers as numbers). */
+/**
+ * Arrow table → plain rows (dictionary values as strings, numbers as numbers), converted
+ * once per table: every section of a page reads the same few tables.
+ */
+const rowsCache = new WeakMap<Table, Row[]>();
 export function rowsOf(table: Table | undefined): Row[] {
   if (!table) return [];
-  return table.toArray().map((r) => {
-    const row = r.toJSON() as Record<string, unknown>;
-    const out: Row = {};
-    for (const [key, value] of Object.entries(row)) {
-      out[key] = typeof value === "bigint" ? Number(value) : (value as Row[string]);
-    }
-    return out;
-  });
+  let rows = rowsCache.get(table);
+  if (!rows) {
+    rows = table.toArray().map((r) => {
+      const out: Row = {};
+      for (const [key, value] of Object.entries(r.toJSON() as Record<string, unknown>)) {
+        out[key] = typeof value === "bigint" ? Number(value) : (value as Row[string]);
+      }
+      return out;
+    });
+    rowsCache.set(table, rows);
+  }
+  return rows;
 }
 
 export function referenceDate(table: Table | undefined): string | undefined {
