@@ -29,7 +29,7 @@ if (!existsSync(folder)) {
   });
 }
 
-const quiet = {logger: {info() {}, warn() {}}, progress: {start: () => ({update() {}, done() {}})}};
+const quiet = {logger: {info() {}, warn() {}}, progress: {start: () => ({update() {}, done() {}, abort() {}})}};
 const inputs = findInputs(folder, quiet);
 const files = [
   ...inputs.fluxiae.map((f) => ({name: f.file.name, scan: fluxIaeScan(f.file.path), columns: f.spec.columns})),

@@ -27,6 +27,8 @@ export interface DuckDbEngine extends SqlEngine {
   readonly dialect: "duckdb";
   /** The raw connection, for staging (progress, bulk statements). */
   readonly connection: DuckDBConnection;
+  /** Another raw connection to the same database (to stage files side by side); close it with closeSync. */
+  connect(): Promise<DuckDBConnection>;
 }
 
 export async function openDuckDb(path: string, options: DuckDbOptions = {}): Promise<DuckDbEngine> {
@@ -38,13 +40,18 @@ export async function openDuckDb(path: string, options: DuckDbOptions = {}): Pro
   // Row order of a scan must follow the file (line numbers in messages rely on it).
   config.preserve_insertion_order = "true";
   const instance = await DuckDBInstance.create(path, config);
-  const connection = await instance.connect();
-  // Off by default in DuckDB: progress would always read -1.
-  if (options.progress) await connection.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+  const connect = async () => {
+    const con = await instance.connect();
+    // Off by default in DuckDB: progress would always read -1.
+    if (options.progress) await con.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+    return con;
+  };
+  const connection = await connect();
   let closed = false;
   return {
     dialect: "duckdb",
     connection,
+    connect,
     async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       // A connection of its own per query: one connection runs one query at a time, and
       // loaders computing several datasets at once would otherwise wait in line.

@@ -22,6 +22,23 @@ describe("progress", () => {
     expect(chunks.at(-1)).toMatch(/2\s000\s000 lignes en 4.0 s \(500\s000 lignes\/s\)\n$/);
   });
 
+  it("on a terminal, shows the files read side by side on one line, cut to the width", () => {
+    const {chunks, out} = fakeOutput(true);
+    let now = 0;
+    const sink = consoleEffects({...out, columns: 60}, () => now).progress;
+    const a = sink.start("emplois/candidatures.csv");
+    const b = sink.start("fluxIAE_EtatMensuelIndiv.csv.gz");
+    now = 1000;
+    a.update({fraction: 0.25});
+    expect(chunks.at(-1)).toBe("\r\x1b[2Kemplois/candidatures.csv : 25 %, reste ~3.0 s · fluxIAE_Et…");
+    // A refused file leaves the line; the other one is drawn again.
+    b.abort();
+    expect(chunks.slice(-2)).toEqual(["\r\x1b[2K", "\r\x1b[2Kemplois/candidatures.csv : 25 %, reste ~3.0 s"]);
+    now = 2000;
+    a.done(100);
+    expect(chunks.at(-1)).toBe("\r\x1b[2Kemplois/candidatures.csv : 100 lignes en 2.0 s (50 lignes/s)\n");
+  });
+
   it("off a terminal (CI), writes only a summary line per file", () => {
     const {chunks, out} = fakeOutput(false);
     let now = 0;

@@ -1,6 +1,7 @@
 // Progress of long work, behind an interface passed in as an effect (no globals):
-// on a terminal, one live line per file (rows read, rows/s, time left when DuckDB
-// knows its percentage); elsewhere (CI logs), only a summary line per file.
+// on a terminal, one live line for the files being read (percentage, time left when
+// DuckDB knows it) and a summary line as each ends; elsewhere (CI logs), only the
+// summary lines.
 import {progressText} from "./messages.ts";
 
 export interface Logger {
@@ -12,6 +13,8 @@ export interface ProgressTask {
   /** `rows` read so far; `fraction` in [0, 1] when the total is knowable. */
   update(state: {readonly rows?: number; readonly fraction?: number}): void;
   done(rows: number): void;
+  /** The work stopped without a result (the file was refused): the task leaves the display. */
+  abort(): void;
 }
 
 export interface ProgressSink {
@@ -27,6 +30,8 @@ export interface StageEffects {
 interface Output {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** Terminal width: the live line is cut to it (a wrapped line could not be redrawn). */
+  readonly columns?: number;
 }
 
 /** Effects writing to a stream (stderr by default): live on a TTY, summaries otherwise. */
@@ -45,33 +50,55 @@ function summaryProgress(logger: Logger, now: () => number): ProgressSink {
   return {
     start(label) {
       const t0 = now();
-      return {update() {}, done: (rows) => logger.info(progressText.done(label, rows, (now() - t0) / 1000))};
+      return {
+        update() {},
+        done: (rows) => logger.info(progressText.done(label, rows, (now() - t0) / 1000)),
+        abort() {}
+      };
     }
   };
 }
 
+/**
+ * One live line for every file being read at once (staging reads two at a time), redrawn
+ * at most 5 times a second; a file that ends gets its summary line above it.
+ */
 function liveProgress(out: Output, now: () => number): ProgressSink {
+  const active = new Map<object, string>();
+  let lastDraw = 0;
+  const draw = () => {
+    const line = [...active.values()].join(" · ");
+    const width = out.columns ?? Infinity;
+    out.write(`\r\x1b[2K${line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
+  };
   return {
     start(label) {
       const t0 = now();
-      let lastDraw = 0;
+      const key = {};
+      active.set(key, label);
+      const leave = (summary: string | null) => {
+        active.delete(key);
+        out.write(`\r\x1b[2K${summary === null ? "" : `${summary}\n`}`);
+        if (active.size) draw();
+      };
       return {
         update({rows, fraction}) {
-          const t = now();
-          if (t - lastDraw < 200) return; // redraw at most 5 times a second
-          lastDraw = t;
-          const elapsed = (t - t0) / 1000;
+          const elapsed = (now() - t0) / 1000;
           // Near 100 % DuckDB is writing and compressing, which its percentage does not cover:
           // no time left is better than a wrong "0 s".
           const eta = fraction && fraction > 0.02 && fraction < 0.98 ? (elapsed * (1 - fraction)) / fraction : null;
           const rate = rows !== undefined && elapsed > 0 ? rows / elapsed : null;
-          out.write(
-            `\r\x1b[2K${progressText.running(label, rows ?? null, fraction === undefined ? null : fraction * 100, rate, eta)}`
+          active.set(
+            key,
+            progressText.running(label, rows ?? null, fraction === undefined ? null : fraction * 100, rate, eta)
           );
+          const t = now();
+          if (t - lastDraw < 200) return;
+          lastDraw = t;
+          draw();
         },
-        done(rows) {
-          out.write(`\r\x1b[2K${progressText.done(label, rows, (now() - t0) / 1000)}\n`);
-        }
+        done: (rows) => leave(progressText.done(label, rows, (now() - t0) / 1000)),
+        abort: () => leave(null)
       };
     }
   };
@@ -83,7 +110,9 @@ export function recordingEffects(): StageEffects & {readonly lines: string[]} {
   return {
     lines,
     logger: {info: (m) => void lines.push(m), warn: (m) => void lines.push(`⚠ ${m}`)},
-    progress: {start: (label) => ({update() {}, done: (rows) => void lines.push(progressText.done(label, rows, 0))})}
+    progress: {
+      start: (label) => ({update() {}, done: (rows) => void lines.push(progressText.done(label, rows, 0)), abort() {}})
+    }
   };
 }
 

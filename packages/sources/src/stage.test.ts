@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import {SourceError} from "./errors.ts";
 import {recordingEffects} from "./progress.ts";
 import {openStaged, stage, type CurrentStaging} from "./stage.ts";
-import {FLUXIAE, tempDir, writeFluxIae, writeSample} from "./test-fixtures.ts";
+import {EMPLOIS, FLUXIAE, tempDir, writeFluxIae, writeSample} from "./test-fixtures.ts";
 import {chooseNewest, listFluxIaeFiles} from "./fluxiae/files.ts";
 
 const folderConfig = (folder: string, cacheDir: string) => ({
@@ -127,6 +127,35 @@ describe("staging", () => {
     expect(readdirSync(join(cacheDir, "staging")).filter((f) => f.endsWith(".duckdb") || f.includes(".tmp-"))).toEqual(
       []
     );
+  });
+
+  it("stages files side by side, yet always reports the same refusal: the first bad file, largest first", async () => {
+    // 30 000 applications (the largest file, read in many chunks) with a bad date near the
+    // end, and a bad Salarie row: the applications' refusal is the one reported, every time,
+    // with the line and the raw value read back from the file.
+    const [first] = EMPLOIS.candidatures!.rows;
+    const rows = Array.from({length: 30_000}, (_, i) => [`k${i}`, ...first!.slice(1)]);
+    rows[29_990]![1] = "31/12/2025";
+    const folder = writeSample(tempDir(), {
+      emplois: {candidatures: {header: EMPLOIS.candidatures!.header, rows}},
+      fluxiae: {
+        Salarie: {
+          header: FLUXIAE.Salarie!.header,
+          rows: [...FLUXIAE.Salarie!.rows, ["102", "", "MLLE", "1980", "13", "", "false"]]
+        }
+      }
+    });
+    for (let run = 0; run < 3; run++) {
+      const error = await stage(folderConfig(folder, tempDir()), recordingEffects()).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        reason: "unparsable",
+        file: "emplois/candidatures.csv",
+        line: 29_992,
+        column: "date_candidature",
+        value: "31/12/2025",
+        others: 0
+      });
+    }
   });
 
   it("refuses a missing source file, naming it", async () => {

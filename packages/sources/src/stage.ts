@@ -9,16 +9,18 @@
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {redactUrl, type SourceConfig} from "./config.ts";
-import {openDuckDb, type DuckDbOptions} from "./duckdb-engine.ts";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {openDuckDb, type DuckDbEngine, type DuckDbOptions} from "./duckdb-engine.ts";
 import type {SqlEngine} from "./engine.ts";
 import {stageEmploisFile} from "./emplois/read.ts";
 import {SourceError} from "./errors.ts";
+import {contentSize} from "./file-size.ts";
 import {chooseNewest, listFluxIaeFiles, type FluxIaeFile} from "./fluxiae/files.ts";
 import {stageFluxIaeFile} from "./fluxiae/read.ts";
 import {fingerprint} from "./hash.ts";
 import {configText, detail, progressText} from "./messages.ts";
 import {openWarehouse} from "./postgres-engine.ts";
-import type {StageEffects} from "./progress.ts";
+import type {ProgressTask, StageEffects} from "./progress.ts";
 import {countOrphans, type FileReport, type IgnoredFile, type QualityReport} from "./quality.ts";
 import {EMPLOIS_TABLES, FLUXIAE_TABLES, type TableSpec} from "./schema.ts";
 import {checkWarehouse} from "./warehouse.ts";
@@ -164,27 +166,36 @@ async function stageFolder(
     progress: true,
     tempDirectory: duckdb.tempDirectory ?? join(dir, "tmp")
   });
-  const reports: FileReport[] = [];
-  try {
-    for (const {spec, file} of inputs.fluxiae) {
-      const task = effects.progress.start(file.name);
-      const rows = await stageFluxIaeFile(engine.connection, file, spec, file.name, task);
-      task.done(rows);
-      reports.push({
+  const jobs: StageJob[] = [
+    ...inputs.fluxiae.map(({spec, file}) => ({
+      name: file.name,
+      path: file.path,
+      stage: (con: DuckDBConnection, task: ProgressTask) => stageFluxIaeFile(con, file, spec, file.name, task),
+      report: (rows: number): FileReport => ({
         table: spec.table,
         source: spec.source,
         family: "fluxiae",
         file: file.name,
         extractedAt: file.extractedAt,
         rows
-      });
-    }
-    for (const {spec, path, name} of inputs.emplois) {
-      const task = effects.progress.start(name);
-      const rows = await stageEmploisFile(engine.connection, path, spec, name, task);
-      task.done(rows);
-      reports.push({table: spec.table, source: spec.source, family: "emplois", file: name, extractedAt: null, rows});
-    }
+      })
+    })),
+    ...inputs.emplois.map(({spec, path, name}) => ({
+      name,
+      path,
+      stage: (con: DuckDBConnection, task: ProgressTask) => stageEmploisFile(con, path, spec, name, task),
+      report: (rows: number): FileReport => ({
+        table: spec.table,
+        source: spec.source,
+        family: "emplois",
+        file: name,
+        extractedAt: null,
+        rows
+      })
+    }))
+  ];
+  try {
+    const reports = await stageFiles(engine, jobs, duckdb.threads ?? 2, effects);
     const orphans = await countOrphans(engine);
     for (const o of orphans)
       if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
@@ -223,6 +234,59 @@ async function stageFolder(
     rmSync(tmpPath, {force: true});
     rmSync(`${tmpPath}.wal`, {force: true});
   }
+}
+
+/** One source file to stage: how, and what the quality report says of it. */
+interface StageJob {
+  readonly name: string;
+  readonly path: string;
+  readonly stage: (con: DuckDBConnection, task: ProgressTask) => Promise<number>;
+  readonly report: (rows: number) => FileReport;
+}
+
+/**
+ * Stages the files `workers` at a time, each on its own connection, the largest first so
+ * that no big file is left to run alone at the end. One file rarely keeps both cores busy
+ * (a .gz is inflated by one thread; writing to the database file waits on the scan), two
+ * side by side do. On a refusal no new file starts; once the running ones end, the error
+ * of the first refused file in that order is thrown: every file before it was read, so it
+ * is the same error whatever the timing. Reports come back in the order of `jobs`.
+ */
+async function stageFiles(
+  engine: DuckDbEngine,
+  jobs: readonly StageJob[],
+  workers: number,
+  effects: StageEffects
+): Promise<FileReport[]> {
+  const order = jobs
+    .map((job, index) => ({job, index, size: contentSize(job.path)}))
+    .sort((a, b) => b.size - a.size || a.index - b.index);
+  const reports: FileReport[] = [];
+  const refusals: {position: number; error: unknown}[] = [];
+  let next = 0;
+  const worker = async () => {
+    const con = await engine.connect();
+    try {
+      while (refusals.length === 0 && next < order.length) {
+        const position = next++;
+        const {job, index} = order[position]!;
+        const task = effects.progress.start(job.name);
+        try {
+          const rows = await job.stage(con, task);
+          task.done(rows);
+          reports[index] = job.report(rows);
+        } catch (error) {
+          task.abort();
+          refusals.push({position, error});
+        }
+      }
+    } finally {
+      con.closeSync();
+    }
+  };
+  await Promise.all(Array.from({length: Math.max(1, workers)}, worker));
+  if (refusals.length) throw refusals.sort((a, b) => a.position - b.position)[0]!.error;
+  return reports;
 }
 
 async function stageWarehouse(

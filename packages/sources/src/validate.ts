@@ -9,19 +9,19 @@
 // patched here; the message says exactly where to look. (Orphan references are the one
 // exception: they are counted in the quality report, see quality.ts.)
 //
-// How: the file is read as text (all_varchar) and copied once into its staged table with
-// every column cast to its type, plus three helper columns computed in the same pass:
+// How: the file is read as text (all_varchar) and inserted once into its staged table with
+// every column cast to its type, plus two helper columns computed in the same pass:
 //   _p   problem code of the row's first faulty cell (NULL for a clean row),
-//   _v   the raw text of that cell (NULL for personal checks: never copied),
 //   _fin the fluxIAE FIN line, recognised by its first column starting with "FIN".
 // The table's rowid is the data row index: DuckDB keeps the file order when
 // preserve_insertion_order is on (set in duckdb-engine.ts), so line = rowid + offset.
 // Checks are then cheap queries over the typed table, and the helper columns are dropped.
+// Only when a file is refused is it read once more, for the raw text of the faulty cell.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {SourceError, type ProblemReason} from "./errors.ts";
 import {detail} from "./messages.ts";
 import {findPersonalColumns, looksLikeNirSql, NIR_CHECKED_COLUMNS} from "./personal.ts";
-import {quoteIdent, type ColumnSpec, type TableSpec} from "./schema.ts";
+import {quoteIdent, SQL_TYPES, type ColumnSpec, type TableSpec} from "./schema.ts";
 
 export type SourceFormat = "fluxiae" | "emplois";
 
@@ -106,31 +106,44 @@ export interface LoadPlan {
   readonly finColumn?: string;
 }
 
-/** Creates the staged table with its helper columns, typed, in one pass over the file. */
-export function loadSql(plan: LoadPlan): string {
+/**
+ * How DuckDB stores a staged column. The staged file is a build cache, read by the loaders
+ * and replaced with the next input, so its strings are stored plain: DuckDB's analysis for
+ * string compression (FSST, dictionary) over identifiers and free text was a third of the
+ * staging time, for a smaller cache nobody needs. A closed list of codes keeps a dictionary
+ * (a handful of values: small and cheap). Other types keep DuckDB's own choice.
+ */
+function storage(col: ColumnSpec): string {
+  if (col.type !== "text") return "";
+  return col.values ? " USING COMPRESSION dictionary" : " USING COMPRESSION uncompressed";
+}
+
+/**
+ * The two statements that stage a file: the typed table with its helper columns, then
+ * one pass over the file that types, checks and inserts every row.
+ */
+export function loadSql(plan: LoadPlan): {create: string; insert: string} {
   const {spec, format} = plan;
+  const table = quoteIdent(spec.table);
   const raw = (i: number) => `r${i}`;
   const inner = spec.columns.map((c, i) => `${quoteIdent(c.name)} AS ${raw(i)}`);
   if (plan.finColumn) inner.push(`${quoteIdent(plan.finColumn)} AS rfin`);
   const finGuard = plan.finColumn ? `NOT coalesce(starts_with(rfin, 'FIN'), false)` : "true";
 
   const typed = spec.columns.map((c, i) => typedExpr(c, raw(i), format));
-  const whens: string[] = [];
-  const values: string[] = [];
-  spec.columns.forEach((col, i) => {
-    for (const check of columnChecks(col, raw(i), typed[i]!)) {
-      const code = i * 8 + REASON_CODES.indexOf(check.reason);
-      whens.push(`WHEN ${check.cond} THEN ${code}`);
-      values.push(`WHEN ${check.cond} THEN ${check.reason === "personal_value" ? "NULL" : raw(i)}`);
-    }
-  });
-  const outer = spec.columns.map((c, i) => `${typed[i]} AS ${quoteIdent(c.name)}`);
-  outer.push(whens.length ? `CASE WHEN ${finGuard} THEN CASE ${whens.join(" ")} END END AS _p` : "NULL::INTEGER AS _p");
-  outer.push(
-    values.length ? `CASE WHEN ${finGuard} THEN CASE ${values.join(" ")} END END AS _v` : "NULL::VARCHAR AS _v"
+  const whens = spec.columns.flatMap((col, i) =>
+    columnChecks(col, raw(i), typed[i]!).map(
+      (check) => `WHEN ${check.cond} THEN ${i * 8 + REASON_CODES.indexOf(check.reason)}`
+    )
   );
-  outer.push(plan.finColumn ? `CASE WHEN NOT (${finGuard}) THEN rfin END AS _fin` : "NULL::VARCHAR AS _fin");
-  return `CREATE TABLE ${quoteIdent(spec.table)} AS SELECT ${outer.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${plan.from})`;
+  const outer = [...typed];
+  outer.push(whens.length ? `CASE WHEN ${finGuard} THEN CASE ${whens.join(" ")} END END` : "NULL");
+  outer.push(plan.finColumn ? `CASE WHEN NOT (${finGuard}) THEN rfin END` : "NULL");
+  const columns = spec.columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPES[c.type]}${storage(c)}`);
+  return {
+    create: `CREATE TABLE ${table} (${columns.join(", ")}, _p INTEGER, _fin VARCHAR)`,
+    insert: `INSERT INTO ${table} SELECT ${outer.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${plan.from})`
+  };
 }
 
 async function one(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
@@ -154,7 +167,7 @@ export async function checkRows(
   if (count > 0) {
     const first = await one(
       con,
-      `SELECT rowid AS r, _p AS p, _v AS v FROM ${table} WHERE _p IS NOT NULL ORDER BY rowid LIMIT 1`
+      `SELECT rowid AS r, _p AS p FROM ${table} WHERE _p IS NOT NULL ORDER BY rowid LIMIT 1`
     );
     const code = num(first.p);
     const col = plan.spec.columns[Math.floor(code / 8)]!;
@@ -163,13 +176,20 @@ export async function checkRows(
       file: plan.file,
       line: await lineOf(num(first.r)),
       column: col.name,
-      value: reason === "personal_value" ? null : ((first.v as string | null) ?? null),
+      // A personal value is never read back, let alone shown.
+      value: reason === "personal_value" ? null : await rawCell(con, plan, num(first.r), col.name),
       reason,
       others: count - 1,
       detail: problemDetail(col, reason)
     });
   }
   await checkDuplicates(con, plan, lineOf);
+}
+
+/** The raw text of one cell, read again from the file (row order is the file's, see above). */
+async function rawCell(con: DuckDBConnection, plan: LoadPlan, row: number, column: string): Promise<string | null> {
+  const cell = await one(con, `SELECT ${quoteIdent(column)} AS v FROM ${plan.from} LIMIT 1 OFFSET ${row}`);
+  return (cell.v as string | null | undefined) ?? null;
 }
 
 function problemDetail(col: ColumnSpec, reason: ProblemReason): string | undefined {
@@ -189,10 +209,12 @@ async function checkDuplicates(
   const table = quoteIdent(plan.spec.table);
   const k = quoteIdent(key);
   const finFilter = plan.finColumn ? "_fin IS NULL AND" : "";
-  // Cheap test first (one hash aggregate); the window that finds the lines runs only on failure.
+  // Cheap test first: keys whose 64-bit hashes all differ are all different (hashes are
+  // quicker to count than long text keys). Only when some hashes repeat (a duplicate, or
+  // very rarely two keys with one hash) does the exact window that finds the lines run.
   const distinct = await one(
     con,
-    `SELECT count(${k}) - count(DISTINCT ${k}) AS d FROM ${table} WHERE ${finFilter} true`
+    `SELECT count(*) - count(DISTINCT hash(${k})) AS d FROM ${table} WHERE ${finFilter} ${k} IS NOT NULL`
   );
   if (num(distinct.d) === 0) return;
   const dup = await one(
@@ -219,5 +241,5 @@ async function checkDuplicates(
 export async function finishTable(con: DuckDBConnection, spec: TableSpec): Promise<void> {
   const table = quoteIdent(spec.table);
   await con.run(`DELETE FROM ${table} WHERE _fin IS NOT NULL`);
-  for (const helper of ["_p", "_v", "_fin"]) await con.run(`ALTER TABLE ${table} DROP COLUMN ${helper}`);
+  for (const helper of ["_p", "_fin"]) await con.run(`ALTER TABLE ${table} DROP COLUMN ${helper}`);
 }

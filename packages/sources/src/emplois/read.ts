@@ -65,10 +65,12 @@ export async function stageEmploisFile(
 ): Promise<number> {
   await checkEmploisHead(path, spec, display);
   const plan: LoadPlan = {spec, format: "emplois", file: display, from: emploisScan(path)};
-  const load = () => con.run(loadSql(plan));
+  const {create, insert} = loadSql(plan);
+  await con.run(create);
+  const load = () => con.run(insert);
+  let rows: number;
   try {
-    if (task) await withProgress(task, () => con.progress, load);
-    else await load();
+    rows = (task ? await withProgress(task, () => con.progress, load) : await load()).rowsChanged;
   } catch (e) {
     await refuseBrokenFile(path, display);
     throw new SourceError({
@@ -83,6 +85,5 @@ export async function stageEmploisFile(
   // Record i + 1 (0 is the header) → its first file line.
   await checkRows(con, plan, (i) => lineOfCsvRecord(path, i + 1));
   await finishTable(con, plan.spec);
-  const reader = await con.runAndReadAll(`SELECT count(*) AS n FROM "${spec.table}"`);
-  return Number(reader.getRowObjectsJS()[0]!.n);
+  return rows;
 }

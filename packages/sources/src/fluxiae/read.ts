@@ -51,7 +51,9 @@ export async function stageFluxIaeFile(
 ): Promise<number> {
   const header = await checkFluxIaeHead(file, spec, display);
   const plan: LoadPlan = {spec, format: "fluxiae", file: display, from: fluxIaeScan(file.path), finColumn: header[0]!};
-  const load = () => con.run(loadSql(plan));
+  const {create, insert} = loadSql(plan);
+  await con.run(create);
+  const load = () => con.run(insert);
   try {
     if (task) await withProgress(task, () => con.progress, load);
     else await load();
