@@ -1,7 +1,7 @@
 // `pnpm bench [staging|datasets|pages …] [--folder DIR]`: the project's benchmarks, each
 // printing its figures and their ratio to the target. With no name, all of them. These are
 // measurements, not tests: a run on a loaded machine prints slower figures, it does not fail CI.
-import {execFileSync} from "node:child_process";
+import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {benchDatasets} from "./datasets.ts";
@@ -15,14 +15,16 @@ if (unknown.length) throw new Error(`Mesure inconnue : ${unknown.join(", ")} (st
 let ok = true;
 if (wanted.includes("staging")) {
   console.log("\n## Mise en base (échelle national)\n");
-  // Its own process: its peak memory must not include the other benchmarks'.
-  execFileSync(
+  // Its own process: its peak memory must not include the other benchmarks'. It exits
+  // with 2 when a target is missed (1 or a signal: it crashed).
+  const run = spawnSync(
     "node",
     ["--import", "tsx", "packages/sources/bench/staging.ts", ...(values.folder ? [values.folder] : [])],
-    {
-      stdio: "inherit"
-    }
+    {stdio: "inherit"}
   );
+  if (run.status !== 0 && run.status !== 2)
+    throw new Error(`La mesure de mise en base a échoué (${run.status ?? run.signal}).`);
+  ok = run.status === 0 && ok;
 }
 if (wanted.includes("datasets")) {
   console.log("\n## Jeux de données (échelle national)\n");
@@ -36,3 +38,5 @@ if (wanted.includes("pages")) {
 console.log(
   ok ? "\nToutes les cibles mesurées sont tenues." : "\nAu moins une cible n'est pas tenue (voir ci-dessus)."
 );
+// Like each benchmark: 2 when a target is missed, for scripts that chain them.
+if (!ok) process.exitCode = 2;

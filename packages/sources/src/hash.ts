@@ -8,7 +8,7 @@
 import {createHash} from "node:crypto";
 import {openSync, readSync, closeSync, statSync} from "node:fs";
 
-export const STAGING_VERSION = "sources-staging-1";
+export const STAGING_VERSION = "sources-staging-2";
 const EDGE = 64 * 1024;
 
 export function fingerprint(

@@ -51,25 +51,43 @@ export interface QualityReport {
   readonly orphans: readonly OrphanCount[];
 }
 
-/** Orphan counts for every reference declared in schema.ts. */
-export async function countOrphans(engine: SqlEngine, schema?: string): Promise<OrphanCount[]> {
+/** A reference declared in schema.ts: `table.column` should exist in `target`. */
+export interface Reference {
+  readonly table: string;
+  readonly column: string;
+  readonly targetTable: string;
+  readonly targetColumn: string;
+}
+
+export const REFERENCES: readonly Reference[] = ALL_TABLES.flatMap((spec) =>
+  (spec.references ?? []).map((ref) => ({
+    table: spec.table,
+    column: ref.column,
+    targetTable: ref.table,
+    targetColumn: ref.target
+  }))
+);
+
+/** Rows of `ref.table` whose non-null reference is found nowhere in the target. */
+export async function countOrphan(engine: SqlEngine, ref: Reference, schema?: string): Promise<OrphanCount> {
   const q = (t: string) => (schema ? `${quoteIdent(schema)}.${quoteIdent(t)}` : quoteIdent(t));
+  const col = quoteIdent(ref.column);
+  const [row] = await engine.query<{n: number}>(
+    `SELECT count(*) AS n FROM ${q(ref.table)} s WHERE s.${col} IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM ${q(ref.targetTable)} t WHERE t.${quoteIdent(ref.targetColumn)} = s.${col})`
+  );
+  return {
+    table: ref.table,
+    column: ref.column,
+    target: `${ref.targetTable}.${ref.targetColumn}`,
+    rows: Number(row?.n ?? 0)
+  };
+}
+
+/** Orphan counts for every reference, in the order of schema.ts. */
+export async function countOrphans(engine: SqlEngine, schema?: string): Promise<OrphanCount[]> {
   const out: OrphanCount[] = [];
-  for (const spec of ALL_TABLES) {
-    for (const ref of spec.references ?? []) {
-      const col = quoteIdent(ref.column);
-      const [row] = await engine.query<{n: number}>(
-        `SELECT count(*) AS n FROM ${q(spec.table)} s WHERE s.${col} IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} t WHERE t.${quoteIdent(ref.target)} = s.${col})`
-      );
-      out.push({
-        table: spec.table,
-        column: ref.column,
-        target: `${ref.table}.${ref.target}`,
-        rows: Number(row?.n ?? 0)
-      });
-    }
-  }
+  for (const ref of REFERENCES) out.push(await countOrphan(engine, ref, schema));
   return out;
 }
 

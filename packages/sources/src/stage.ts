@@ -21,7 +21,14 @@ import {fingerprint} from "./hash.ts";
 import {configText, detail, progressText} from "./messages.ts";
 import {openWarehouse} from "./postgres-engine.ts";
 import type {ProgressTask, StageEffects} from "./progress.ts";
-import {countOrphans, type FileReport, type IgnoredFile, type QualityReport} from "./quality.ts";
+import {
+  countOrphan,
+  REFERENCES,
+  type FileReport,
+  type IgnoredFile,
+  type OrphanCount,
+  type QualityReport
+} from "./quality.ts";
 import {EMPLOIS_TABLES, FLUXIAE_TABLES, type TableSpec} from "./schema.ts";
 import {checkWarehouse} from "./warehouse.ts";
 
@@ -195,8 +202,7 @@ async function stageFolder(
     }))
   ];
   try {
-    const reports = await stageFiles(engine, jobs, duckdb.threads ?? 2, effects);
-    const orphans = await countOrphans(engine);
+    const {reports, orphans} = await stageFiles(engine, jobs, duckdb.threads ?? 2, effects);
     for (const o of orphans)
       if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
     await engine.query("CHECKPOINT");
@@ -248,20 +254,26 @@ interface StageJob {
  * Stages the files `workers` at a time, each on its own connection, the largest first so
  * that no big file is left to run alone at the end. One file rarely keeps both cores busy
  * (a .gz is inflated by one thread; writing to the database file waits on the scan), two
- * side by side do. On a refusal no new file starts; once the running ones end, the error
- * of the first refused file in that order is thrown: every file before it was read, so it
- * is the same error whatever the timing. Reports come back in the order of `jobs`.
+ * side by side do. Each orphan count runs as soon as both its tables are staged, on the
+ * worker that staged the second, while the other worker is still reading.
+ * On a refusal no new file starts; once the running ones end, the error of the first
+ * refused file in that order is thrown: every file before it was read, so it is the same
+ * error whatever the timing. Reports and counts come back in the order of `jobs` and of
+ * schema.ts.
  */
 async function stageFiles(
   engine: DuckDbEngine,
   jobs: readonly StageJob[],
   workers: number,
   effects: StageEffects
-): Promise<FileReport[]> {
+): Promise<{reports: FileReport[]; orphans: OrphanCount[]}> {
   const order = jobs
     .map((job, index) => ({job, index, size: contentSize(job.path)}))
     .sort((a, b) => b.size - a.size || a.index - b.index);
   const reports: FileReport[] = [];
+  const orphans: OrphanCount[] = [];
+  const staged = new Set<string>();
+  let waiting = REFERENCES.map((ref, index) => ({ref, index}));
   const refusals: {position: number; error: unknown}[] = [];
   let next = 0;
   const worker = async () => {
@@ -271,12 +283,18 @@ async function stageFiles(
         const position = next++;
         const {job, index} = order[position]!;
         const task = effects.progress.start(job.name);
+        let read = false;
         try {
           const rows = await job.stage(con, task);
           task.done(rows);
+          read = true;
           reports[index] = job.report(rows);
+          staged.add(reports[index].table);
+          const ready = waiting.filter(({ref}) => staged.has(ref.table) && staged.has(ref.targetTable));
+          waiting = waiting.filter((w) => !ready.includes(w));
+          for (const {ref, index} of ready) orphans[index] = await countOrphan(engine, ref);
         } catch (error) {
-          task.abort();
+          if (!read) task.abort();
           refusals.push({position, error});
         }
       }
@@ -286,7 +304,7 @@ async function stageFiles(
   };
   await Promise.all(Array.from({length: Math.max(1, workers)}, worker));
   if (refusals.length) throw refusals.sort((a, b) => a.position - b.position)[0]!.error;
-  return reports;
+  return {reports, orphans};
 }
 
 async function stageWarehouse(
