@@ -104,6 +104,28 @@ describe("staging", () => {
     expect(third.referenceDate).toBe("2026-02-02");
   });
 
+  it("keeps the staging in use and the one used before it, and deletes older ones", async () => {
+    const cacheDir = tempDir();
+    const a = writeSample(tempDir());
+    const b = writeSample(tempDir());
+    writeFluxIae(b, "RefMontantIae", FLUXIAE.RefMontantIae!, {stamp: "02022026_120000"});
+    const c = writeSample(tempDir());
+    writeFluxIae(c, "RefMontantIae", FLUXIAE.RefMontantIae!, {stamp: "03022026_120000"});
+    const stagings = () =>
+      readdirSync(join(cacheDir, "staging"))
+        .filter((f) => f.endsWith(".duckdb"))
+        .sort();
+    const first = await stage(folderConfig(a, cacheDir), recordingEffects());
+    const second = await stage(folderConfig(b, cacheDir), recordingEffects());
+    expect(stagings()).toEqual([first.hash, second.hash].map((h) => `${h}.duckdb`).sort());
+    // Back to the first source: reused, and now the more recently used of the two.
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await stage(folderConfig(a, cacheDir), recordingEffects())).reused).toBe(true);
+    const third = await stage(folderConfig(c, cacheDir), recordingEffects());
+    expect(stagings()).toEqual([first.hash, third.hash].map((h) => `${h}.duckdb`).sort());
+    expect(existsSync(join(cacheDir, "staging", `${second.hash}.json`))).toBe(false);
+  });
+
   it("refuses the whole build on a bad file and leaves no staging behind", async () => {
     const folder = writeSample(tempDir(), {
       fluxiae: {

@@ -3,10 +3,21 @@
 // <cacheDir>/staging/<hash>.duckdb, written under a temporary name then renamed (atomic),
 // with <hash>.json beside it and <cacheDir>/staging/current.json naming the one in use.
 // Every loader then opens it read-only (openStaged); a second stage() with the same
-// inputs does nothing but point current.json at it.
+// inputs does nothing but point current.json at it. Only the two most recently used
+// stagings are kept (pruneStagings).
 // For the PostgreSQL warehouse nothing is copied: the tables are checked in place and the
 // quality report is computed by SQL inside PostgreSQL.
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {join, relative} from "node:path";
 import {redactUrl, type SourceConfig} from "./config.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -77,6 +88,7 @@ export async function stage(config: StageConfig, effects: StageEffects): Promise
         )
       : await stageWarehouse(config.sources.url, config.sources.schema, effects);
   writeJsonAtomic(join(dir, "current.json"), current.current);
+  pruneStagings(dir, current.current.hash);
   return {...current.current, reused: current.reused};
 }
 
@@ -164,6 +176,8 @@ async function stageFolder(
 
   if (existsSync(dbPath) && existsSync(metaPath)) {
     effects.logger.info(progressText.reused(hash));
+    const now = new Date();
+    utimesSync(metaPath, now, now); // used now: pruneStagings keeps the recently used
     return {current: JSON.parse(readFileSync(metaPath, "utf8")) as CurrentStaging, reused: true};
   }
 
@@ -345,6 +359,25 @@ async function warehouseReferenceDate(engine: SqlEngine): Promise<string | null>
       UNION ALL SELECT MAX("date_début") FROM pass_agrements
       UNION ALL SELECT MAX("date_création") FROM fiches_de_poste) AS t`);
   return row?.d ?? null;
+}
+
+/** Stagings kept in the cache: the one in use and the one used before it. */
+const KEPT_STAGINGS = 2;
+
+/**
+ * Deletes old stagings (each one a few hundred MB at national scale, and the data team
+ * stages new extracts every week). Kept: the one in use, and the most recently used
+ * other one, so that going back and forth between two sources (the sample for tests,
+ * the real extracts) does not restage either.
+ */
+function pruneStagings(dir: string, inUse: string | null): void {
+  const stagings = readdirSync(dir)
+    .filter((f) => /^[0-9a-f]{64}\.json$/.test(f))
+    .map((f) => ({hash: f.slice(0, 64), used: statSync(join(dir, f)).mtimeMs}))
+    .sort((a, b) => Number(b.hash === inUse) - Number(a.hash === inUse) || b.used - a.used);
+  for (const {hash} of stagings.slice(KEPT_STAGINGS)) {
+    for (const suffix of [".duckdb", ".duckdb.wal", ".json"]) rmSync(join(dir, `${hash}${suffix}`), {force: true});
+  }
 }
 
 function newestDate(isoDateTimes: readonly string[]): string | null {
