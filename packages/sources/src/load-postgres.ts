@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {openDuckDb} from "./duckdb-engine.ts";
 import type {SqlEngine} from "./engine.ts";
 import {recordingEffects} from "./progress.ts";
-import {ALL_TABLES, createTableSql, quoteIdent} from "./schema.ts";
+import {ALL_TABLES, createTableSql, quoteIdent, SQL_TYPES} from "./schema.ts";
 import {stage} from "./stage.ts";
 
 /** `source`: a staged `.duckdb` file, or a sources folder (fluxIAE files + emplois/). */
@@ -43,7 +43,7 @@ async function copyFromDuckDb(engine: SqlEngine, dbPath: string): Promise<void> 
         const tuples = rows.map((row) => {
           const slots = spec.columns.map((c) => {
             params.push(row[c.name] ?? null);
-            return `$${params.length}::${sqlType(c.type)}`;
+            return `$${params.length}::${SQL_TYPES[c.type]}`;
           });
           return `(${slots.join(", ")})`;
         });
@@ -57,18 +57,4 @@ async function copyFromDuckDb(engine: SqlEngine, dbPath: string): Promise<void> 
   } finally {
     await duck.close();
   }
-}
-
-function sqlType(type: string): string {
-  return (
-    {
-      integer: "integer",
-      bigint: "bigint",
-      double: "double precision",
-      text: "text",
-      boolean: "boolean",
-      date: "date",
-      timestamp: "timestamp"
-    }[type] ?? "text"
-  );
 }
