@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "data-loaders/**/*.test.ts", "docs/components/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "data-loaders/**/*.test.ts",
+            "docs/components/**/*.test.ts",
+            "docs/lib/**/*.test.ts"
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000
         }

@@ -5,11 +5,10 @@
 import type {Table} from "apache-arrow";
 import {barChart} from "./bar.js";
 import {dataTable} from "./table.js";
-import {DEFAULT_MASK_REASON, formatNumber, formatPercent} from "./format.js";
+import {formatNumber, formatPercent} from "./format.js";
 import {keyFigure} from "./key-figure.js";
 import {lineChart} from "./line.js";
-
-export type Row = Record<string, string | number | boolean | null>;
+import {latestYear, maskOf, one, referenceDate, rowsOf, yearBefore, type Row} from "../lib/rows.js";
 
 export interface TerritoryData {
   readonly level: "région" | "département";
@@ -22,40 +21,6 @@ export interface TerritoryData {
 const SOURCE_ASP = "ASP, extractions fluxIAE";
 const SOURCE_EMPLOIS = "plateforme des emplois de l'inclusion";
 
-/**
- * Arrow table → plain rows (dictionary values as strings, numbers as numbers), converted
- * once per table: every section of a page reads the same few tables.
- */
-const rowsCache = new WeakMap<Table, Row[]>();
-export function rowsOf(table: Table | undefined): Row[] {
-  if (!table) return [];
-  let rows = rowsCache.get(table);
-  if (!rows) {
-    rows = table.toArray().map((r) => {
-      const out: Row = {};
-      for (const [key, value] of Object.entries(r.toJSON() as Record<string, unknown>)) {
-        out[key] = typeof value === "bigint" ? Number(value) : (value as Row[string]);
-      }
-      return out;
-    });
-    rowsCache.set(table, rows);
-  }
-  return rows;
-}
-
-export function referenceDate(table: Table | undefined): string | undefined {
-  return table?.schema.metadata.get("reference_date");
-}
-
-/** The latest full year present in the rows ("AAAA" periods). */
-export function latestYear(rows: readonly Row[]): string | undefined {
-  const years = rows.map((r) => String(r.periode)).filter((p) => /^\d{4}$/.test(p));
-  return years.sort().at(-1);
-}
-
-export const previousYear = (year: string) => String(Number(year) - 1);
-
-/** Masked reason of a figure in a row (`<figure>_secret` flag), as the components expect it. */
 /** In place of a chart with nothing to draw: say so, rather than leave a silent gap. */
 function noData(title: string): HTMLElement {
   const p = document.createElement("p");
@@ -65,13 +30,6 @@ function noData(title: string): HTMLElement {
 }
 
 const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
-
-export const maskOf = (row: Row | undefined, figure: string): string | null =>
-  row?.[`${figure}_secret`] === true ? DEFAULT_MASK_REASON : null;
-
-export function pick(rows: readonly Row[], where: Readonly<Record<string, string>>): Row | undefined {
-  return rows.find((r) => Object.entries(where).every(([k, v]) => r[k] === v));
-}
 
 /** Name of a territory as the datasets spell it. */
 export function territoryName(rows: readonly Row[], level: string, code: string): string {
@@ -158,17 +116,15 @@ export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] 
     const year = latestYear(rows);
     if (!year) continue;
     const at = (lvl: string, territoire: string, periode: string) =>
-      pick(rows, {niveau: lvl, territoire, periode, type_structure: "ensemble", ...m.where});
+      one(rows, {niveau: lvl, territoire, periode, type_structure: "ensemble", ...m.where});
     const current = at(level, code, year);
-    const previous = at(level, code, previousYear(year));
+    const previous = at(level, code, yearBefore(year));
     const format = m.format ?? "nombre";
     const write = (v: unknown) =>
       typeof v === "number" ? (format === "pourcentage" ? formatPercent(v) : formatNumber(v)) : "secret statistique";
     const above = ["région", "national"]
       .filter((l) => l !== level)
-      .map((l) =>
-        rows.find((r) => r.niveau === l && r.periode === year && r.type_structure === "ensemble" && matches(r, m.where))
-      )
+      .map((l) => one(rows, {niveau: l, periode: year, type_structure: "ensemble", ...m.where}))
       .filter((r): r is Row => r !== undefined)
       .map((r) => `${r.niveau === "national" ? "France" : String(r.territoire_libelle)} : ${write(r[m.figure])}`);
     cards.push(
@@ -178,7 +134,7 @@ export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] 
         value: typeof current?.[m.figure] === "number" ? (current[m.figure] as number) : null,
         masked: maskOf(current, m.figure),
         previous: typeof previous?.[m.figure] === "number" ? (previous[m.figure] as number) : null,
-        previousPeriod: previousYear(year),
+        previousPeriod: yearBefore(year),
         label: m.label,
         format,
         population: m.population,
@@ -190,10 +146,6 @@ export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] 
     );
   }
   return cards;
-}
-
-function matches(row: Row, where: Readonly<Record<string, string>> | undefined): boolean {
-  return Object.entries(where ?? {}).every(([k, v]) => row[k] === v);
 }
 
 /** Monthly ETP réalisés and conventionnés of the territory. */
@@ -310,7 +262,7 @@ export function departementsTable(data: TerritoryData): HTMLElement | null {
     ...new Set(etp.filter((r) => r.niveau === "département").map((r) => String(r.territoire)))
   ].sort();
   const at = (rows: Row[], dep: string, where: Record<string, string> = {}) =>
-    pick(rows, {niveau: "département", territoire: dep, periode: year, type_structure: "ensemble", ...where});
+    one(rows, {niveau: "département", territoire: dep, periode: year, type_structure: "ensemble", ...where});
   const rows = departements.map((dep) => {
     const s = at(structures, dep);
     const p = at(salaries, dep, {caracteristique: "ensemble"});
