@@ -2,6 +2,7 @@
 import {max} from "d3-array";
 import {scaleLinear} from "d3-scale";
 import type {Column} from "./data-table.js";
+import {categoryLayout, categoryName} from "./category-labels.js";
 import {round, svgEl, figureId} from "./dom.js";
 import {buildFigure, createSvg, hatchFill, hatchPattern, legendList, maskLegend} from "./figure.js";
 import {MASKED_LABEL, formatPercent, formatValue, formatter, type ValueFormat} from "./format.js";
@@ -83,11 +84,17 @@ export function barChart<T>(o: BarChartOptions<T>): HTMLElement {
   const width = o.width ?? DEFAULT_WIDTH;
   const rows = barRows(o);
 
-  // Room for the longest category on the left and the value label on the right.
-  const longest = max(rows, (r) => r.label.length) ?? 0;
-  const left = Math.min(width * 0.4, 12 + longest * 6.5);
+  // Room for the category names (beside the bars, or above them when narrow) and for the
+  // value label on the right.
+  const layout = categoryLayout(
+    rows.map((r) => r.label),
+    width,
+    0.4
+  );
+  const left = layout.left;
   const right = 110;
-  const height = rows.length * (BAR + GAP) + GAP;
+  const step = BAR + GAP + layout.extra;
+  const height = rows.length * step + GAP;
   const x = scaleLinear()
     .domain([0, max(rows, (r) => r.value) ?? 1])
     .nice()
@@ -96,10 +103,9 @@ export function barChart<T>(o: BarChartOptions<T>): HTMLElement {
   const svg = createSvg(width, height);
   svg.append(hatchPattern(id));
   rows.forEach((r, i) => {
-    const y = GAP + i * (BAR + GAP);
+    const y = GAP + layout.extra + i * step;
     const g = svgEl("g", {transform: `translate(0,${y})`, class: r.reason ? "pi-barre pi-masque" : "pi-barre"});
-    g.append(svgEl("text", {x: left - 6, y: BAR / 2, dy: "0.35em", "text-anchor": "end"}));
-    g.lastChild!.textContent = r.label;
+    g.append(categoryName(r.label, layout, BAR));
     // A masked value has no length: a short hatched box, clearly not a bar, and the words.
     const end = r.value == null ? left + MASK_WIDTH : x(r.value);
     const fill = r.value == null ? hatchFill(id) : categoricalFill(0);

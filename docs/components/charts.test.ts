@@ -131,6 +131,45 @@ describe("barChart", () => {
   });
 });
 
+describe("category names on a narrow chart", () => {
+  const long = [
+    {motif: "Embauche en contrat à durée indéterminée", n: 420},
+    {motif: "Formation qualifiante", n: 130},
+    {motif: "Sortie pour création ou reprise d'entreprise, avec accompagnement par un réseau spécialisé", n: 40}
+  ];
+
+  it("go beside the bars when they fit, above them when they do not, never cut at the edge", () => {
+    const wide = barChart({...common, title: "t", data: long.slice(0, 2), y: "motif", x: "n", width: 1200});
+    const narrow = barChart({...common, title: "t", data: long.slice(0, 2), y: "motif", x: "n", width: 320});
+    const names = (f: HTMLElement) => [...f.querySelectorAll("g.pi-barre")].map((g) => g.querySelector("text")!);
+    expect(names(wide).every((t) => t.getAttribute("text-anchor") === "end")).toBe(true);
+    for (const t of names(narrow)) {
+      expect(t.getAttribute("text-anchor")).toBeNull();
+      expect(t.getAttribute("x")).toBe("0");
+    }
+    // Each name sits above its own bar: the bars move down to make room.
+    const firstBar = narrow.querySelector("g.pi-barre")!.getAttribute("transform");
+    expect(firstBar).not.toBe(wide.querySelector("g.pi-barre")!.getAttribute("transform"));
+  });
+
+  it("shorten a name longer than the whole width, keeping it whole as a tooltip and in the table", () => {
+    const f = stackedBarChart({
+      ...common,
+      title: "t",
+      data: long,
+      y: "motif",
+      series: () => "ensemble",
+      x: "n",
+      width: 320
+    });
+    const cut = [...f.querySelectorAll("svg text")].find((t) => t.querySelector("title"))!;
+    expect(cut.firstChild!.textContent!.endsWith("…")).toBe(true);
+    expect(cut.firstChild!.textContent!.length * 6.5).toBeLessThanOrEqual(320);
+    expect(cut.querySelector("title")!.textContent).toBe(long[2]!.motif);
+    expect(tableRows(f).map((r) => r[0])).toContain(long[2]!.motif);
+  });
+});
+
 describe("downloads", () => {
   afterEach(() => vi.unstubAllGlobals());
 

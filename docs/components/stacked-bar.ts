@@ -4,6 +4,7 @@
 import {max} from "d3-array";
 import {scaleLinear} from "d3-scale";
 import type {Column} from "./data-table.js";
+import {categoryLayout, categoryName} from "./category-labels.js";
 import {figureId, round, svgEl} from "./dom.js";
 import {buildFigure, createSvg, hatchFill, hatchPattern, legendItem, legendList, maskLegend} from "./figure.js";
 import {formatPercent, formatValue, formatter, type ValueFormat} from "./format.js";
@@ -79,23 +80,22 @@ export function stackedBarChart<T>(o: StackedBarChartOptions<T>): HTMLElement {
   const colour = (s: string) => categoricalFill(seriesNames.indexOf(s));
   const size = (r: StackedRow) => (o.normalize ? r.share : r.value) ?? 0;
 
-  const longest = max(categories, (c) => c.length) ?? 0;
-  const left = Math.min(width * 0.35, 12 + longest * 6.5);
+  const layout = categoryLayout(categories, width, 0.35);
+  const left = layout.left;
   const totalOf = (c: string) => rows.filter((r) => r.category === c).reduce((s, r) => s + size(r), 0);
   const maskedIn = (c: string) => rows.filter((r) => r.category === c && r.reason).length;
   const x = scaleLinear()
     .domain([0, o.normalize ? 1 : (max(categories, totalOf) ?? 1)])
     .range([left, width - 10 - MASK_WIDTH * Math.max(0, ...categories.map(maskedIn))]);
-  const height = categories.length * (BAR + GAP) + GAP;
+  const step = BAR + GAP + layout.extra;
+  const height = categories.length * step + GAP;
 
   const svg = createSvg(width, height);
   svg.append(hatchPattern(id));
   categories.forEach((c, i) => {
-    const y = GAP + i * (BAR + GAP);
+    const y = GAP + layout.extra + i * step;
     const g = svgEl("g", {transform: `translate(0,${y})`});
-    const name = svgEl("text", {x: left - 6, y: BAR / 2, dy: "0.35em", "text-anchor": "end"});
-    name.textContent = c;
-    g.append(name);
+    g.append(categoryName(c, layout, BAR));
     let at = left;
     // Published segments first, then masked ones as fixed-size hatched boxes (their size is unknown).
     const segs = rows.filter((r) => r.category === c);
