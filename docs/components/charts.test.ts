@@ -251,6 +251,23 @@ describe("lineChart", () => {
     await expect(svgSnapshot(f)).toMatchFileSnapshot("./__snapshots__/line.svg");
   });
 
+  it("spaces month ticks evenly, 80 px apart or more, whatever the width", () => {
+    const long = Array.from({length: 36}, (_, i) => ({
+      mois: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`,
+      n: 100 + i
+    }));
+    for (const width of [320, 480, 560, 640, 800, 1000, 1200]) {
+      const f = lineChart({...common, title: "t", data: long, x: "mois", y: "n", width});
+      const xs = [...f.querySelectorAll("svg text[text-anchor='middle']")].map((t) => Number(t.getAttribute("x")));
+      expect(xs.length, `${width} px`).toBeGreaterThan(0);
+      if (xs.length === 1) continue;
+      const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
+      // Months differ by up to 3 days: gaps may differ by that much, not by a missing step.
+      expect(Math.min(...gaps), `${width} px`).toBeGreaterThanOrEqual(72);
+      expect(Math.max(...gaps) / Math.min(...gaps), `${width} px`).toBeLessThan(1.12);
+    }
+  });
+
   it("states the change of the highest series in French", () => {
     expect(figure().querySelector(".pi-constat")!.textContent).toBe(
       `Sur la période 2025, « Candidatures » passe de 1${NNBSP}000 en janvier 2025 à 1${NNBSP}250 en juin 2025 (+25${NNBSP}%).`

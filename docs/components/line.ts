@@ -3,7 +3,7 @@
 import {extent, group, max} from "d3-array";
 import {scaleLinear, scaleUtc} from "d3-scale";
 import {line} from "d3-shape";
-import {utcMonth} from "d3-time";
+import {utcMonth, utcYear} from "d3-time";
 import {utcFormat} from "d3-time-format";
 import type {Column} from "./data-table.js";
 import {figureId, round, svgEl} from "./dom.js";
@@ -71,6 +71,8 @@ export function lineRows<T>(o: LineChartOptions<T>): LineRow[] {
 }
 
 const MARGIN = {top: 12, right: 130, bottom: 28, left: 56};
+/** Steps between month ticks that divide the year, then whole years. */
+const MONTH_STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 48, 60];
 const isoMonth = utcFormat("%Y-%m");
 
 export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
@@ -110,10 +112,12 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
     label.textContent = fmt(t);
     svg.append(label);
   }
-  // Month axis: about one tick every 80 px.
+  // Month axis: at least 80 px between ticks, at an even step through the year (a step of
+  // 5 months would put November and the next January side by side).
   const months = utcMonth.count(x.domain()[0]!, x.domain()[1]!) + 1;
-  const every = Math.max(1, Math.ceil(months / Math.max(1, (width - MARGIN.left - MARGIN.right) / 80)));
-  for (const t of x.ticks(utcMonth.every(every)!)) {
+  const needed = months / Math.max(1, (width - MARGIN.left - MARGIN.right) / 80);
+  const every = MONTH_STEPS.find((s) => s >= needed) ?? 12 * Math.ceil(needed / 12);
+  for (const t of x.ticks(every < 12 ? utcMonth.every(every)! : utcYear.every(every / 12)!)) {
     const tick = svgEl("text", {x: round(x(t)), y: height - MARGIN.bottom + 18, "text-anchor": "middle"});
     tick.textContent = formatMonthShort(t);
     svg.append(tick);
