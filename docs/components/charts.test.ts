@@ -7,7 +7,7 @@ import {barChart} from "./bar.js";
 import {funnelChart} from "./funnel.js";
 import {keyFigure} from "./key-figure.js";
 import {lineChart} from "./line.js";
-import {choroplethMap} from "./map.js";
+import {choroplethMap, classBounds} from "./map.js";
 import {stackedBarChart} from "./stacked-bar.js";
 import {dataTable} from "./table.js";
 import {NNBSP} from "./format.js";
@@ -443,6 +443,15 @@ describe("choroplethMap", () => {
     expect(f.querySelector(".pi-legende")!.textContent).toContain(`Valeur masquée : ${SECRET}`);
   });
 
+  it("rounds class bounds to two significant digits, merging bounds that round together", () => {
+    // Tertiles 1 658 and 3 436.
+    expect(classBounds([1012, 1234, 1870, 2871, 4567, 9020], 3)).toEqual([1700, 3400]);
+    expect(classBounds([0.181, 0.2345, 0.2391, 0.31], 2)).toEqual([0.24]);
+    // Tertiles 10.33 and 10.67 round to 10 and 11; a bound of 10 would leave "moins de 10" empty.
+    expect(classBounds([10, 10.2, 10.4, 10.6, 10.8, 11], 3)).toEqual([11]);
+    expect(classBounds([5, 7], 5, [6, 2])).toEqual([2, 6]);
+  });
+
   it("draws the 101 départements, names missing data, and reads codes given as numbers", () => {
     const data = [
       {code: 1, n: 10},
@@ -463,7 +472,7 @@ describe("choroplethMap", () => {
     expect(f.querySelectorAll("path[data-code]")).toHaveLength(101);
     const rows = tableRows(f);
     expect(rows).toHaveLength(101);
-    expect(rows[0]).toEqual(["Ain", "01", "10", "moins de 17,5", ""]);
+    expect(rows[0]).toEqual(["Ain", "01", "10", "moins de 18", ""]);
     expect(rows.filter((r) => r[4] === "pas de donnée")).toHaveLength(97);
     expect(rows.slice(-5).map((r) => r[1])).toEqual(["971", "972", "973", "974", "976"]);
     expect(f.querySelector(".pi-legende")!.textContent).toContain("Pas de donnée");

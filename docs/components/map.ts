@@ -73,14 +73,22 @@ export function normalizeCode(code: string | number): string {
   return /^\d$/.test(s) ? `0${s}` : s;
 }
 
+/**
+ * Class bounds: the given thresholds, or quantiles of the values rounded to two significant
+ * digits, so that the legend reads "de 1 200 à moins de 2 900" rather than "de 1 235 à
+ * moins de 2 871" (bounds that round together merge: fewer classes, never an empty one).
+ */
 export function classBounds(values: number[], classes = 5, thresholds?: number[]): number[] {
   if (thresholds) return [...thresholds].sort((a, b) => a - b);
   const k = Math.max(2, Math.min(5, classes, new Set(values).size));
   if (values.length < 2) return [];
-  return scaleQuantile<number>()
+  const quantiles = scaleQuantile<number>()
     .domain(values)
     .range([...Array(k).keys()])
     .quantiles();
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  // A bound at or below the smallest value, or above the largest, would leave a class empty.
+  return [...new Set(quantiles.map((q) => Number(q.toPrecision(2))))].filter((b) => b > low && b <= high);
 }
 
 export function classLabels(bounds: number[], fmt: (v: number) => string): string[] {
