@@ -51,7 +51,7 @@ export interface QualityReport {
   readonly orphans: readonly OrphanCount[];
 }
 
-/** A reference declared in schema.ts: `table.column` should exist in `target`. */
+/** A reference declared in schema.ts: each value of `table.column` should be a `targetTable.targetColumn`. */
 export interface Reference {
   readonly table: string;
   readonly column: string;
