@@ -4,13 +4,15 @@
 import {SECRET_EXPLANATION, buildDictionary, dictionaryToMarkdown, type DatasetSpec} from "@pilotage/indicators";
 import {readCurrent} from "@pilotage/sources";
 import {etpMensuelSpec} from "./etp-mensuel.ts";
+import {salariesEnsembleSpec} from "./salaries-ensemble.ts";
 import {THEME_DATASETS} from "./registry.ts";
 import {CACHE_DIR} from "./lib/run.ts";
 
-/** Declarations of the published datasets: every theme dataset of the registry, and the home page's series. */
+/** Declarations of the published datasets: every theme dataset of the registry, and the home page's extracts. */
 export const SPECS: readonly ((referenceDate: string) => DatasetSpec)[] = [
   ...THEME_DATASETS.map((d) => d.spec),
-  etpMensuelSpec
+  etpMensuelSpec,
+  salariesEnsembleSpec
 ];
 
 export function dictionaryJson(referenceDate: string): string {

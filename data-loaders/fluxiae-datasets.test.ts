@@ -3,6 +3,7 @@
 // DATABASE_URL is set) as on DuckDB; no published person count between 1 and 10; masked
 // values null and flagged; national = Σ régions = Σ départements for the additive figures.
 import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {
   DISCLOSURE_THRESHOLD,
@@ -12,6 +13,7 @@ import {
   isSecretFigure,
   regionOfDepartement,
   secretColumnName,
+  toArrow,
   type DatasetSpec,
   type Row
 } from "@pilotage/indicators";
@@ -31,6 +33,7 @@ import {onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets
 import {compute as etp, type ComputeContext} from "./etp.ts";
 import {compute as parcours} from "./parcours.ts";
 import {compute as salaries} from "./salaries.ts";
+import {ensembleRows, salariesEnsembleSpec} from "./salaries-ensemble.ts";
 import {compute as sorties} from "./sorties.ts";
 import {compute as structures} from "./structures.ts";
 
@@ -206,5 +209,33 @@ describe("national = Σ régions = Σ départements on the sample", () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe("salaries-ensemble, the home page's extract of salaries", () => {
+  it("holds each national and département cell of salaries at « ensemble », masks included", () => {
+    const {rows} = sample.onDuckDb.salaries!;
+    const cut = ensembleRows(rows);
+    const years = new Set(rows.map((r) => r.periode));
+    expect(cut).toHaveLength(years.size * (1 + 101));
+    const flag = secretColumnName("nb_salaries");
+    for (const row of cut) {
+      const source = rows.find(
+        (r) =>
+          r.niveau === row.niveau &&
+          r.territoire === row.territoire &&
+          r.periode === row.periode &&
+          r.type_structure === "ensemble" &&
+          r.caracteristique === "ensemble"
+      )!;
+      expect([row.nb_salaries, row[flag], row.territoire_libelle]).toEqual([
+        source.nb_salaries,
+        source[flag],
+        source.territoire_libelle
+      ]);
+    }
+    expect(cut.some((r) => r[flag] === true)).toBe(true);
+    const bytes = toArrow(salariesEnsembleSpec(sample.referenceDate), cut);
+    expect(tableFromIPC(bytes).numRows).toBe(cut.length);
   });
 });
