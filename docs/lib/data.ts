@@ -4,14 +4,14 @@
 // file's metadata.
 // Pages read the bytes themselves (`await FileAttachment("data/x.arrow").arrayBuffer()`):
 // Framework only publishes a file it sees named literally in a page.
-import {tableFromIPC, type Table} from "apache-arrow";
+import type {Table} from "apache-arrow";
 import aq from "arquero/dist/arquero.min.js";
 import type {ColumnTable} from "arquero";
-import {formatMonth} from "../components/format.js";
-import {referenceDate, rowsOf, SECRET_REASON, type Row} from "./rows.js";
+import {readRows, type Row} from "./rows.js";
 
-export {distinct, latest, one, reason, SECRET_REASON, value, where, yearBefore, years} from "./rows.js";
+export {distinct, latest, maskedBy, one, reason, SECRET_REASON, value, where, yearBefore, years} from "./rows.js";
 export type {Row} from "./rows.js";
+export {chart, periodText} from "./page.js";
 
 /** A column as the loaders declare it (the subset the pages read). */
 export interface ColumnSpec {
@@ -46,10 +46,9 @@ export interface Dataset {
 
 /** Reads the bytes of a published Arrow file. */
 export function readDataset(buffer: ArrayBuffer): Dataset {
-  const table = tableFromIPC(new Uint8Array(buffer));
+  const {table, rows, referenceDate} = readRows(buffer);
   const spec = JSON.parse(table.schema.metadata.get("dataset") ?? "{}") as DatasetInfo;
-  const rows = rowsOf(table);
-  return {table, rows, referenceDate: referenceDate(table) ?? spec.referenceDate ?? "", spec, aq: aq.from(rows)};
+  return {table, rows, referenceDate: referenceDate || spec.referenceDate || "", spec, aq: aq.from(rows)};
 }
 
 /** Label of a column from the dataset's declaration (the name itself if undeclared). */
@@ -65,20 +64,4 @@ export function definition(dataset: Dataset, column: string): string {
 /** Whether the dataset has this column. */
 export function has(dataset: Dataset, column: string): boolean {
   return dataset.table.schema.fields.some((f) => f.name === column);
-}
-
-/** Accessor for the components' `masked` option: the reason when `<figure>_secret` is true. */
-export function maskedBy(figure: string): (row: Row) => string | null {
-  return (row) => (row[`${figure}_secret`] ? SECRET_REASON : null);
-}
-
-/** "2025" stays, "2025-03" → "mars 2025". */
-export function periodText(period: string): string {
-  return /^\d{4}-\d{2}$/.test(period) ? formatMonth(period) : period;
-}
-
-/** Marks a component's figure for the browser tests (`data-chart`, drawn once returned). */
-export function chart<E extends Element>(figure: E, name: string): E {
-  figure.setAttribute("data-chart", name);
-  return figure;
 }

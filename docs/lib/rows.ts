@@ -1,7 +1,7 @@
 // Reading the rows of a published Arrow table, for every page: the theme pages (through
-// data.ts, which adds an arquero table for their filters) and the territory pages (which
-// stay light: no arquero). One reading, one set of selection helpers.
-import type {Table} from "apache-arrow";
+// data.ts, which adds an arquero table for their filters), the home and territory pages
+// (which stay light: no arquero). One reading, one set of selection helpers.
+import {tableFromIPC, type Table} from "apache-arrow";
 import {DEFAULT_MASK_REASON} from "../components/format.js";
 
 /** A plain row: dictionary values as strings, counts as numbers, dates as `Date`. */
@@ -31,6 +31,12 @@ export function rowsOf(table: Table | undefined): Row[] {
 /** Date the data is as of (`AAAA-MM-JJ`), as the loader wrote it in the file. */
 export function referenceDate(table: Table | undefined): string | undefined {
   return table?.schema.metadata.get("reference_date");
+}
+
+/** The bytes of a published Arrow file: its table, its rows and its data date. */
+export function readRows(buffer: ArrayBuffer): {table: Table; rows: Row[]; referenceDate: string} {
+  const table = tableFromIPC(new Uint8Array(buffer));
+  return {table, rows: rowsOf(table), referenceDate: referenceDate(table) ?? ""};
 }
 
 /** Distinct values of a column, in the order of the data. */
@@ -90,6 +96,11 @@ export function value(row: Row | undefined, figure: string): number | null {
 export function reason(row: Row | undefined, figure: string): string | null {
   if (!row) return "pas de donnée";
   return row[`${figure}_secret`] || row[figure] == null ? SECRET_REASON : null;
+}
+
+/** Accessor for the components' `masked` option: the reason when `<figure>_secret` is true. */
+export function maskedBy(figure: string): (row: Row) => string | null {
+  return (row) => (row[`${figure}_secret`] ? SECRET_REASON : null);
 }
 
 /** The masking reason when the loader masked the figure (`<figure>_secret`), else null. */
