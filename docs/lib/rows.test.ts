@@ -1,31 +1,17 @@
 // The rows every page reads, from a file written by the loaders' own Arrow writer.
 import {tableFromIPC} from "apache-arrow";
 import {toArrow, type DatasetSpec} from "@pilotage/indicators";
+import {EMPLOYEES} from "../../packages/indicators/src/testing/specs.ts";
 import {describe, expect, it} from "vitest";
 import {latest, latestYear, maskOf, one, reason, referenceDate, rowsOf, value, where, yearBefore} from "./rows.js";
 
+// The shared test declaration, cut to a few columns (a date among them), months allowed.
+const KEPT = ["niveau", "territoire", "periode", "premiere_embauche", "nb_salaries"];
 const spec: DatasetSpec = {
-  name: "essai",
-  title: "Essai",
-  description: "Un jeu publié pour les tests de lecture.",
-  levels: ["national", "département"],
+  ...EMPLOYEES,
   periods: ["année", "mois"],
   referenceDate: "2026-01-15",
-  columns: [
-    {name: "niveau", role: "dimension", type: "dictionary", label: "Niveau", definition: "Niveau géographique."},
-    {name: "territoire", role: "dimension", type: "dictionary", label: "Territoire", definition: "Code."},
-    {name: "periode", role: "dimension", type: "dictionary", label: "Période", definition: "Année ou mois."},
-    {name: "debut", role: "dimension", type: "date", label: "Début", definition: "Premier jour de la période."},
-    {
-      name: "nb_salaries",
-      role: "figure",
-      type: "int32",
-      unit: "personnes",
-      counts: "people",
-      label: "Salariés",
-      definition: "Personnes ayant travaillé."
-    }
-  ]
+  columns: EMPLOYEES.columns.filter((c) => KEPT.includes(c.name))
 };
 
 const table = tableFromIPC(
@@ -34,7 +20,7 @@ const table = tableFromIPC(
       niveau: "national",
       territoire: "FR",
       periode: "2024",
-      debut: "2024-01-01",
+      premiere_embauche: "2024-01-01",
       nb_salaries: 120,
       nb_salaries_secret: false
     },
@@ -42,7 +28,7 @@ const table = tableFromIPC(
       niveau: "national",
       territoire: "FR",
       periode: "2025",
-      debut: "2025-01-01",
+      premiere_embauche: "2025-01-01",
       nb_salaries: 130,
       nb_salaries_secret: false
     },
@@ -50,7 +36,7 @@ const table = tableFromIPC(
       niveau: "national",
       territoire: "FR",
       periode: "2025-12",
-      debut: "2025-12-01",
+      premiere_embauche: "2025-12-01",
       nb_salaries: 90,
       nb_salaries_secret: false
     },
@@ -58,7 +44,7 @@ const table = tableFromIPC(
       niveau: "département",
       territoire: "48",
       periode: "2025",
-      debut: "2025-01-01",
+      premiere_embauche: "2025-01-01",
       nb_salaries: null,
       nb_salaries_secret: true
     }
@@ -72,7 +58,7 @@ describe("rows of a published file", () => {
     const fr2025 = one(rows, {niveau: "national", periode: "2025"})!;
     expect(fr2025.territoire).toBe("FR");
     expect(fr2025.nb_salaries).toBe(130);
-    expect(fr2025.debut).toEqual(new Date("2025-01-01T00:00:00Z"));
+    expect(fr2025.premiere_embauche).toEqual(new Date("2025-01-01T00:00:00Z"));
     expect(rowsOf(table)).toBe(rows);
     expect(rowsOf(undefined)).toEqual([]);
     expect(referenceDate(table)).toBe("2026-01-15");
