@@ -71,6 +71,18 @@ describe("emplois CSV reader", () => {
     expect(e.message).toContain("emplois/candidatures.csv, ligne 5, colonne « date_candidature »");
   });
 
+  it.each(["2025-1-10", "2025-01-1a", " 2025-01-10", "2025-01-10 "])(
+    "refuses a date that is not exactly AAAA-MM-JJ, even one a lenient cast would take: %j",
+    async (date) => {
+      const t = {
+        header: candidatures.header,
+        rows: candidatures.rows.map((r, i) => (i === 0 ? r.map((v, k) => (k === 1 ? date : v)) : r))
+      };
+      const e = await refusal("candidatures", writeEmplois(tempDir(), "candidatures", t));
+      expect(e).toMatchObject({reason: "unparsable", line: 2, column: "date_candidature", value: date});
+    }
+  );
+
   it("refuses an unknown state", async () => {
     const t = {
       header: candidatures.header,
