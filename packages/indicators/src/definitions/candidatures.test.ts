@@ -1,8 +1,9 @@
 // Known answers for the applications SQL, on a hand-built source folder in the real formats
 // staged by the real stage(), on DuckDB and on PostgreSQL (PGlite) alike.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {loadIntoPostgres, openDuckDb, openPglite, recordingEffects, stage, type SqlEngine} from "@pilotage/sources";
+import type {SqlEngine} from "@pilotage/sources";
 import {EMPLOIS, tempDir, writeSample} from "../../../sources/src/test-fixtures.ts";
+import {stageOnBoth, type StagedFixture} from "../testing/fluxiae-fixture.ts";
 import {CANDIDATES_WITHOUT_HIRE, CANDIDATURES_CUBE, RECRUITMENT_DELAY, RESPONSE_TIME} from "./candidatures.ts";
 
 const header = EMPLOIS.candidatures!.header;
@@ -98,23 +99,16 @@ const candidatures = [
   ]
 ];
 
+let staged: StagedFixture | undefined;
 let duck: SqlEngine;
 let pg: SqlEngine;
 
 beforeAll(async () => {
   const folder = writeSample(tempDir(), {emplois: {candidatures: {header, rows: candidatures}}});
-  const staged = await stage(
-    {sources: {kind: "folder", folder, origin: "env"}, cacheDir: tempDir()},
-    recordingEffects()
-  );
-  duck = await openDuckDb(staged.dbPath!, {readOnly: true});
-  pg = await openPglite();
-  await loadIntoPostgres(pg, staged.dbPath!);
+  staged = await stageOnBoth(folder);
+  ({duck, pg} = staged);
 });
-afterAll(async () => {
-  await duck?.close();
-  await pg?.close();
-});
+afterAll(() => staged?.close());
 
 type R = Record<string, unknown>;
 const national = (rows: R[], extra: R = {}) =>

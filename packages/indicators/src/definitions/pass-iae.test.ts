@@ -2,8 +2,9 @@
 // starting or ending on the observation date, the 3-month horizon), on a hand-built source
 // folder in the real formats staged by the real stage(), on DuckDB and PostgreSQL (PGlite).
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {loadIntoPostgres, openDuckDb, openPglite, recordingEffects, stage, type SqlEngine} from "@pilotage/sources";
+import type {SqlEngine} from "@pilotage/sources";
 import {EMPLOIS, tempDir, writeSample} from "../../../sources/src/test-fixtures.ts";
+import {stageOnBoth, type StagedFixture} from "../testing/fluxiae-fixture.ts";
 import {addMonths, passIaeSql, passPeriods} from "./pass-iae.ts";
 
 // Reference date d = 2026-01-15; d + 3 months = 2026-04-15.
@@ -39,6 +40,7 @@ const suspensions = [
   ["4", "p10", "2026-01-10", "2026-01-15", "Incarcération"]
 ];
 
+let staged: StagedFixture | undefined;
 let duck: SqlEngine;
 let pg: SqlEngine;
 
@@ -49,18 +51,10 @@ beforeAll(async () => {
       suspensions_pass: {header: EMPLOIS.suspensions_pass!.header, rows: suspensions}
     }
   });
-  const staged = await stage(
-    {sources: {kind: "folder", folder, origin: "env"}, cacheDir: tempDir()},
-    recordingEffects()
-  );
-  duck = await openDuckDb(staged.dbPath!, {readOnly: true});
-  pg = await openPglite();
-  await loadIntoPostgres(pg, staged.dbPath!);
+  staged = await stageOnBoth(folder);
+  ({duck, pg} = staged);
 });
-afterAll(async () => {
-  await duck?.close();
-  await pg?.close();
-});
+afterAll(() => staged?.close());
 
 type R = Record<string, unknown>;
 const SQL = passIaeSql(passPeriods(2024, REFERENCE));

@@ -3,8 +3,9 @@
 // ROME code), on a hand-built source folder in the real formats staged by the real stage(),
 // on DuckDB and PostgreSQL (PGlite).
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {loadIntoPostgres, openDuckDb, openPglite, recordingEffects, stage, type SqlEngine} from "@pilotage/sources";
+import type {SqlEngine} from "@pilotage/sources";
 import {EMPLOIS, tempDir, writeSample} from "../../../sources/src/test-fixtures.ts";
+import {stageOnBoth, type StagedFixture} from "../testing/fluxiae-fixture.ts";
 import {addDays, postesTensionSql} from "./postes.ts";
 import {romeGrandDomaine} from "./rome.ts";
 
@@ -49,6 +50,7 @@ const candidatures = [
   application("k4", "2025-12-10", "Candidature déclinée", "1") // 36 days before d
 ];
 
+let staged: StagedFixture | undefined;
 let duck: SqlEngine;
 let pg: SqlEngine;
 
@@ -60,18 +62,10 @@ beforeAll(async () => {
       candidatures: {header: EMPLOIS.candidatures!.header, rows: candidatures}
     }
   });
-  const staged = await stage(
-    {sources: {kind: "folder", folder, origin: "env"}, cacheDir: tempDir()},
-    recordingEffects()
-  );
-  duck = await openDuckDb(staged.dbPath!, {readOnly: true});
-  pg = await openPglite();
-  await loadIntoPostgres(pg, staged.dbPath!);
+  staged = await stageOnBoth(folder);
+  ({duck, pg} = staged);
 });
-afterAll(async () => {
-  await duck?.close();
-  await pg?.close();
-});
+afterAll(() => staged?.close());
 
 type R = Record<string, unknown>;
 const SQL = postesTensionSql(REFERENCE);

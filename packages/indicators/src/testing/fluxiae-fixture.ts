@@ -209,9 +209,14 @@ export interface StagedFixture {
 }
 
 /** Stages the fixture with the real stage(), opens it on DuckDB and copies it into PGlite. */
-export async function stageFixture(fixture: FluxIaeFixture): Promise<StagedFixture> {
+export function stageFixture(fixture: FluxIaeFixture): Promise<StagedFixture> {
+  return stageOnBoth(writeFluxIaeFolder(fixture));
+}
+
+/** Stages a sources folder with the real stage(), opens it on DuckDB and copies it into PGlite. */
+export async function stageOnBoth(folder: string): Promise<StagedFixture> {
   const staged = await stage(
-    {sources: {kind: "folder", folder: writeFluxIaeFolder(fixture), origin: "env"}, cacheDir: tempDir()},
+    {sources: {kind: "folder", folder, origin: "env"}, cacheDir: tempDir()},
     recordingEffects()
   );
   const duck = await openDuckDb(staged.dbPath!, {readOnly: true});
