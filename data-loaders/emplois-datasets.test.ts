@@ -4,8 +4,7 @@
 // on DuckDB; no published person count between 1 and 10; masked values null and flagged;
 // national = Σ régions = Σ départements, and "ensemble" = Σ the five SIAE kinds, for the
 // additive figures wherever none of the terms is masked.
-import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {
   DISCLOSURE_THRESHOLD,
   IAE_KINDS,
@@ -13,28 +12,14 @@ import {
   regionOfDepartement,
   secretColumnName,
   toArrow,
-  type DatasetSpec,
   type Row
 } from "@pilotage/indicators";
-import {
-  REPO_ROOT,
-  SAMPLE_FOLDER,
-  loadIntoPostgres,
-  openDuckDb,
-  openPglite,
-  openWarehouse,
-  quoteIdent,
-  recordingEffects,
-  stage,
-  type SqlEngine
-} from "@pilotage/sources";
 import {onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
 import {compute as candidatures} from "./candidatures.ts";
 import {compute as candidaturesTaux} from "./candidatures-taux.ts";
 import {compute as passIae} from "./pass-iae.ts";
 import {compute as postesTension} from "./postes-tension.ts";
 import {compute as prescripteurs} from "./prescripteurs.ts";
-import type {ComputeContext} from "./registry.ts";
 
 const LOADERS: Loaders = {
   candidatures,

@@ -2,9 +2,8 @@
 // loaders on the committed sample: the same rows on PostgreSQL (PGlite, and the server when
 // DATABASE_URL is set) as on DuckDB; no published person count between 1 and 10; masked
 // values null and flagged; national = Σ régions = Σ départements for the additive figures.
-import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {
   DISCLOSURE_THRESHOLD,
   etpByLevelSql,
@@ -14,23 +13,11 @@ import {
   regionOfDepartement,
   secretColumnName,
   toArrow,
-  type DatasetSpec,
   type Row
 } from "@pilotage/indicators";
-import {
-  REPO_ROOT,
-  SAMPLE_FOLDER,
-  loadIntoPostgres,
-  openDuckDb,
-  openPglite,
-  openWarehouse,
-  quoteIdent,
-  recordingEffects,
-  stage,
-  type SqlEngine
-} from "@pilotage/sources";
+import {openDuckDb} from "@pilotage/sources";
 import {onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
-import {compute as etp, type ComputeContext} from "./etp.ts";
+import {compute as etp} from "./etp.ts";
 import {compute as parcours} from "./parcours.ts";
 import {compute as salaries} from "./salaries.ts";
 import {ensembleRows, salariesEnsembleSpec} from "./salaries-ensemble.ts";
