@@ -20,6 +20,9 @@ export type ProblemReason =
   | "unknown_code"
   | "null_required"
   | "duplicate_key"
+  | "conflicting_statement"
+  | "not_an_archive"
+  | "zip_content"
   | "missing_table"
   | "incompatible_type";
 

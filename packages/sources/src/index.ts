@@ -10,7 +10,17 @@ export {
 } from "./config.ts";
 export {stage, openStaged, readCurrent, type StageConfig, type StageResult, type CurrentStaging} from "./stage.ts";
 export {SourceError, type SourceProblem, type ProblemReason} from "./errors.ts";
-export type {QualityReport, FileReport, IgnoredFile, OrphanCount} from "./quality.ts";
+export type {QualityReport, FileReport, IgnoredFile, OrphanCount, MissingTable, CodeCount} from "./quality.ts";
+export {hasTable} from "./quality.ts";
+export {
+  DEPARTEMENTS,
+  CODE_COLUMNS,
+  communeCodeSql,
+  departementOfCommuneSql,
+  normalizeDepartementSql,
+  type CodeColumn
+} from "./codes.ts";
+export {sniffContent, openSource, type ContentKind} from "./archive.ts";
 export {
   consoleEffects,
   recordingEffects,
@@ -22,4 +32,4 @@ export {
 export {openDuckDb, type DuckDbEngine, type DuckDbOptions} from "./duckdb-engine.ts";
 export {openWarehouse, openPglite, type PostgresEngine, type PgliteOptions} from "./postgres-engine.ts";
 export {loadIntoPostgres} from "./load-postgres.ts";
-export {findPersonalColumns, type PersonalHit} from "./personal.ts";
+export {findPersonalColumns, classifyColumns, type PersonalHit, type HeaderFields} from "./personal.ts";

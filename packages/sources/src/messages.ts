@@ -20,6 +20,10 @@ const REASONS: Record<SourceProblem["reason"], string> = {
   unknown_code: "code inconnu (hors de la liste des valeurs acceptées)",
   null_required: "valeur vide dans une colonne obligatoire",
   duplicate_key: "clé en double",
+  conflicting_statement:
+    "état mensuel en double avec des valeurs différentes (même salarié, annexe, contrat et mois) : impossible de savoir lequel compter",
+  not_an_archive: "fichier ni gzip, ni zip, ni texte : contenu illisible",
+  zip_content: "archive zip sans un unique fichier CSV à lire",
   missing_table: "table absente de l'entrepôt",
   incompatible_type: "type de colonne incompatible"
 };
@@ -40,6 +44,7 @@ export const detail = {
   accepted: (values: readonly string[]) => `valeurs acceptées : ${values.join(", ")}`,
   min: (min: number) => `minimum : ${min}`,
   fin: (announced: number, read: number) => `FIN annonce ${announced} lignes, ${read} lues`,
+  conflict: (firstLine: number, key: readonly string[]) => `autre ligne ${firstLine}, même ${key.join(", ")}`,
   duplicate: (firstLine: number | null) => (firstLine === null ? "" : `première occurrence ligne ${firstLine}`),
   warehouseType: (found: string, expected: string) => `trouvé ${found}, attendu ${expected}`,
   deb: (expected: string) => `attendu une ligne commençant par ${expected}`,
@@ -79,6 +84,16 @@ export const progressText = {
     `Sources préparées (empreinte ${hash.slice(0, 12)}) en ${fmtSeconds(seconds)}.`,
   orphans: (table: string, column: string, target: string, count: number) =>
     `${table}.${column} → ${target} : ${fmtInt(count)} référence(s) orpheline(s)`,
+  duplicates: (file: string, count: number) =>
+    `${file} : ${fmtInt(count)} état(s) mensuel(s) en double à l'identique, compté(s) une fois`,
+  contacts: (file: string, columns: readonly string[]) =>
+    `${file} : coordonnées de la structure non lues (${columns.join(", ")})`,
+  codesNormalised: (table: string, column: string, count: number) =>
+    `${table}.${column} : ${fmtInt(count)} code(s) normalisé(s) (zéro initial, espaces)`,
+  codesUnknown: (table: string, column: string, count: number) =>
+    `${table}.${column} : ${fmtInt(count)} code(s) sans département connu (comptés au seul total national)`,
+  missingOptional: (file: string) =>
+    `${file} absent (table facultative) : ses chiffres sont retirés, la construction continue`,
   warehouse: (schema: string) => `Entrepôt PostgreSQL (schéma ${schema}) vérifié.`
 };
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {findPersonalColumns} from "./personal.ts";
+import {classifyColumns, findPersonalColumns} from "./personal.ts";
 
 const cols = (source: string, header: string[]) => findPersonalColumns(source, header).map((h) => h.column);
 
@@ -61,10 +61,35 @@ describe("personal fields", () => {
     );
   });
 
-  it("refuses contact e-mails and phones even for structures", () => {
-    expect(cols("Structure", ["structure_adresse_mail_corresp_technique", "structure_telephone"])).toEqual([
+  it("accepts a structure's contact details as contact columns (left unread), never as personal fields", () => {
+    const header = [
+      "structure_id_siae",
+      "structure_adresse_admin_telephone",
       "structure_adresse_mail_corresp_technique",
-      "structure_telephone"
+      "structure_adresse_nom_corresp_technique",
+      "structure_adresse_prenom_corresp_technique",
+      "structure_adresse_gestion_telephone"
+    ];
+    expect(cols("Structure", header)).toEqual([]);
+    expect(classifyColumns("Structure", header).contact.map((h) => h.column)).toEqual(header.slice(1));
+    // A NIR or a birth date is personal even in an organisation's table.
+    expect(cols("Structure", ["structure_correspondant_nir", "structure_date_naissance_corresp"])).toEqual([
+      "structure_correspondant_nir",
+      "structure_date_naissance_corresp"
     ]);
+  });
+
+  it("finds personal fields by the words of their names, in every view and table", () => {
+    expect(
+      cols("EtatMensuelIndiv", ["emi_pph_id", "emi_salarie_nom", "emi_mail_salarie", "emi_salarie_telephone_portable"])
+    ).toEqual(["emi_salarie_nom", "emi_mail_salarie", "emi_salarie_telephone_portable"]);
+    expect(cols("ContratMission", ["contrat_id_ctr", "contrat_salarie_prenom", "contrat_nir"])).toEqual([
+      "contrat_salarie_prenom",
+      "contrat_nir"
+    ]);
+    expect(cols("candidatures", ["id", "nom_candidat", "E-mail"])).toEqual(["nom_candidat", "E-mail"]);
+    // Names that only contain the letters: not a word of the name.
+    expect(cols("Structure", ["structure_denomination"])).toEqual([]);
+    expect(cols("ContratMission", ["contrat_nombre_heures", "contrat_nomenclature"])).toEqual([]);
   });
 });

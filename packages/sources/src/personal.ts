@@ -1,80 +1,133 @@
-// Personal fields: sources reach us pseudonymised, so a column that could hold a name,
-// a first name, an unhashed NIR, a full birth date, an e-mail, a phone number or a
-// person's street address refuses the whole file. Only the column is named: its values
-// are never read into JS, logged or put in an error.
+// Personal fields: sources reach us pseudonymised, so a column that could hold a person's
+// name, first name, unhashed NIR, full birth date, e-mail, phone number or street address
+// refuses the whole file. Only the column is named: its values are never read into JS,
+// logged or put in an error.
 //
 // Judged on the header (every column, not only the required ones: an extra personal
-// column is still personal data sitting in our inputs), plus one content check: a
-// `hash_nir` column whose values look like a raw NIR.
+// column is still personal data sitting in our inputs), by what the name says — a word of
+// the column name (`nom`, `prenom`, `mail`, `telephone`, `naissance`, `nir`…), in every
+// view and table — plus one content check: a `hash_nir` column whose values look like a
+// raw NIR. Pseudonymised or coarse fields pass: `hash_…`, a birth *year*.
 //
-// Names and addresses of structures (SIAE, prescriber organisations) are not personal:
-// `structure_denomination`, emplois `structures.nom`, `structure_adresse_admin_*`.
-// E-mail and phone are refused everywhere, structures included: a structure's contact
-// e-mail or phone usually reaches a named person.
+// Contact details of an organisation are another matter (domain.md): the real `Structure`
+// view carries the structure's phones, e-mail and its technical correspondent's name. In an
+// organisation's table (or a column named after one: `structure_…`, `org_…`), names,
+// e-mails and phones are *contact columns*: never read, never staged, never echoed, listed
+// as left unread in the quality report, and the file is accepted. Names and addresses of
+// structures themselves (`structure_denomination`, emplois `structures.nom`) are public.
+// A NIR or a birth date is refused everywhere.
 
 export interface PersonalHit {
   readonly column: string;
   readonly kind: "nom" | "prénom" | "NIR" | "date de naissance" | "e-mail" | "téléphone" | "adresse";
 }
 
-/** Tables whose rows are organisations: their names and addresses are public facts. */
+/** Tables whose rows are organisations: their names, addresses and contacts are not about an employee or a candidate. */
 const ORGANISATION_TABLES = new Set(["structures", "organisations", "Structure", "structure", "AnnexeFinanciere"]);
 const ORGANISATION_PREFIXES = ["structure_", "af_", "org_", "organisation_", "employeur_", "siae_", "prescripteur_"];
 
-const PATTERNS: readonly {
+const words = (...w: string[]) => new Set(w);
+
+const RULES: readonly {
   readonly kind: PersonalHit["kind"];
-  readonly re: RegExp;
-  readonly organisationsToo: boolean;
+  /** The column name holds one of these words… */
+  readonly words?: ReadonlySet<string>;
+  /** …or matches this (on the normalised name). */
+  readonly re?: RegExp;
+  /** Not a hit when the name also holds one of these words (a birth *year* is allowed). */
+  readonly unless?: ReadonlySet<string>;
+  /** In an organisation's table: a contact column (left unread) rather than a refusal. */
+  readonly contactInOrganisation: boolean;
+  /** In an organisation's table: not even a contact (a structure's own name or address). */
+  readonly publicInOrganisation?: boolean;
 }[] = [
-  {kind: "prénom", re: /(^|_)(prenoms?|first_?name|given_?name)($|_)/, organisationsToo: false},
-  {
-    kind: "nom",
-    re: /(^|_)(nom|noms|nom_usage|nom_naissance|nom_famille|last_?name|surname|family_?name|name)($|_)/,
-    organisationsToo: false
-  },
   {
     kind: "NIR",
-    re: /(^|_)(nir|nir_cle|numero_securite_sociale|num_secu|no_secu|secu|nss|insee_personne)($|_)/,
-    organisationsToo: true
+    words: words("nir", "nss", "secu", "insee_personne"),
+    re: /numero_securite_sociale|num_secu|no_secu/,
+    contactInOrganisation: false
   },
   {
     kind: "date de naissance",
-    re: /(date_(de_)?naissance|naissance_date|birth_?date|date_of_birth|(^|_)dob($|_)|(^|_)ddn($|_))/,
-    organisationsToo: true
+    words: words("naissance", "birth", "birthdate", "dob", "ddn"),
+    re: /date_of_birth/,
+    unless: words("annee", "year", "an", "mois", "lieu", "pays", "commune", "departement", "dpt"),
+    contactInOrganisation: false
   },
-  {kind: "e-mail", re: /(e_?mail|courriel|(^|_)mail($|_))/, organisationsToo: true},
+  {
+    kind: "prénom",
+    words: words("prenom", "prenoms", "firstname", "givenname"),
+    re: /first_name|given_name/,
+    contactInOrganisation: true
+  },
+  {
+    kind: "nom",
+    words: words("nom", "noms", "name", "lastname", "surname", "familyname"),
+    re: /last_name|family_name/,
+    contactInOrganisation: true
+  },
+  {
+    kind: "e-mail",
+    words: words("mail", "email", "courriel", "mel"),
+    re: /(^|_)e_mail($|_)/,
+    contactInOrganisation: true
+  },
   {
     kind: "téléphone",
-    re: /((^|_)tel($|_)|telephone|phone|portable|(^|_)mobile($|_)|(^|_)fax($|_))/,
-    organisationsToo: true
+    words: words("tel", "telephone", "telephones", "phone", "portable", "mobile", "fax", "tph"),
+    contactInOrganisation: true
   },
   {
     kind: "adresse",
-    re: /((^|_)(rue|voie|street)($|_)|numero_voie|libelle_voie|point_remise|cplt|complement_adresse|lieu_dit|address_line|(^|_)(adresse|adr|address)(_ligne\d*|_postale|_\d)?$)/,
-    organisationsToo: false
+    words: words("rue", "voie", "street"),
+    re: /numero_voie|libelle_voie|point_remise|cplt|complement_adresse|lieu_dit|address_line|(^|_)(adresse|adr|address)(_ligne\d*|_postale|_\d)?$/,
+    contactInOrganisation: false,
+    publicInOrganisation: true
   }
 ];
 
-/** Lower case, no accents: "Prénom" → "prenom". */
+/** Lower case, no accents, words joined by `_`: "Prénom" → "prenom", "E-mail" → "e_mail". */
 function normalise(column: string): string {
   return column
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_");
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
 }
 
-/** The personal columns of a header (empty when none). `source` is the view or table. */
-export function findPersonalColumns(source: string, header: readonly string[]): PersonalHit[] {
-  const hits: PersonalHit[] = [];
+/** What a header's columns are, judged by their names. */
+export interface HeaderFields {
+  /** Personal fields about a person: the file is refused. */
+  readonly personal: PersonalHit[];
+  /** Contact details of an organisation: accepted, never read, listed as left unread. */
+  readonly contact: PersonalHit[];
+}
+
+/** Sorts the columns of a header into personal fields and organisation contacts. `source` is the view or table. */
+export function classifyColumns(source: string, header: readonly string[]): HeaderFields {
+  const personal: PersonalHit[] = [];
+  const contact: PersonalHit[] = [];
   for (const column of header) {
     const n = normalise(column);
-    if (n.includes("hash")) continue; // hash_nir and the like: pseudonymised on purpose
+    const tokens = n.split("_");
+    if (tokens.includes("hash")) continue; // hash_nir and the like: pseudonymised on purpose
     const organisation = ORGANISATION_TABLES.has(source) || ORGANISATION_PREFIXES.some((p) => n.startsWith(p));
-    const hit = PATTERNS.find((p) => (p.organisationsToo || !organisation) && p.re.test(n));
-    if (hit) hits.push({column, kind: hit.kind});
+    const rule = RULES.find(
+      (r) =>
+        (tokens.some((t) => r.words?.has(t)) || (r.re?.test(n) ?? false)) &&
+        !tokens.some((t) => r.unless?.has(t)) &&
+        !(organisation && r.publicInOrganisation)
+    );
+    if (!rule) continue;
+    (organisation && rule.contactInOrganisation ? contact : personal).push({column, kind: rule.kind});
   }
-  return hits;
+  return {personal, contact};
+}
+
+/** The personal columns of a header (empty when none): any of them refuses the file. */
+export function findPersonalColumns(source: string, header: readonly string[]): PersonalHit[] {
+  return classifyColumns(source, header).personal;
 }
 
 /** Columns whose content is checked for a raw NIR (13 or 15 characters, Corsica 2A/2B). */

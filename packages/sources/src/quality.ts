@@ -5,6 +5,7 @@
 // Counting is plain SQL, the same on DuckDB (staged tables) and PostgreSQL (warehouse),
 // so on the warehouse no row ever leaves the server.
 import type {SqlEngine} from "./engine.ts";
+import {CODE_COLUMNS, codeCountSql} from "./codes.ts";
 import {ALL_TABLES, quoteIdent} from "./schema.ts";
 
 export interface FileReport {
@@ -17,8 +18,32 @@ export interface FileReport {
   readonly file: string;
   /** Extraction date-time from the fluxIAE file name (ISO); null for emplois and warehouse. */
   readonly extractedAt: string | null;
-  /** Data rows read (= staged: the row policy refuses rather than sets aside). */
+  /** Data rows read (staged, but for identical duplicate statements: the row policy refuses rather than sets aside). */
   readonly rows: number;
+  /** Identical duplicate statements counted once (EtatMensuelIndiv; 0 elsewhere). */
+  readonly duplicatesDropped: number;
+  /** Columns of the file left unread (not needed by any figure), in file order; [] for the warehouse. */
+  readonly unreadColumns: readonly string[];
+  /** Among them, an organisation's contact details (phones, e-mail, correspondent's name): never read. */
+  readonly contactColumns: readonly string[];
+}
+
+/** An optional table (schema.ts) absent from the sources: its figures are removed. */
+export interface MissingTable {
+  readonly table: string;
+  readonly source: string;
+  /** The file (or `schema.table`) that was looked for. */
+  readonly file: string;
+}
+
+/** Territory codes of one column (codes.ts): how many were normalised, how many map to no département. */
+export interface CodeCount {
+  readonly table: string;
+  readonly column: string;
+  /** Non-empty codes rewritten to be read (leading zero added, blanks removed, upper case). */
+  readonly normalised: number;
+  /** Non-empty codes whose département is none of the 101: rows kept in the national total only. */
+  readonly unknown: number;
 }
 
 export interface IgnoredFile {
@@ -49,6 +74,43 @@ export interface QualityReport {
   readonly files: readonly FileReport[];
   readonly ignored: readonly IgnoredFile[];
   readonly orphans: readonly OrphanCount[];
+  /** Optional tables missing (their figures are removed, and the pages say so). */
+  readonly missingTables: readonly MissingTable[];
+  /** Territory code columns, in the order of codes.ts. */
+  readonly codes: readonly CodeCount[];
+}
+
+/** Code counts of every code column of the tables present, run by the engine (DuckDB or PostgreSQL). */
+export async function countCodes(
+  engine: SqlEngine,
+  present: ReadonlySet<string>,
+  schema?: string
+): Promise<CodeCount[]> {
+  const out: CodeCount[] = [];
+  for (const code of CODE_COLUMNS) {
+    if (!present.has(code.table)) continue;
+    const from = schema ? `${quoteIdent(schema)}.${quoteIdent(code.table)}` : quoteIdent(code.table);
+    const [row] = await engine.query<{normalised: number; unknown: number}>(codeCountSql(code, from));
+    out.push({
+      table: code.table,
+      column: code.column,
+      normalised: Number(row?.normalised ?? 0),
+      unknown: Number(row?.unknown ?? 0)
+    });
+  }
+  return out;
+}
+
+/**
+ * Whether `table` exists in the engine's current schema (an optional table may be missing).
+ * Same SQL on DuckDB and PostgreSQL.
+ */
+export async function hasTable(engine: SqlEngine, table: string): Promise<boolean> {
+  const [row] = await engine.query<{n: number}>(
+    "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1 AND table_schema = current_schema()",
+    [table]
+  );
+  return Number(row?.n ?? 0) > 0;
 }
 
 /** A reference declared in schema.ts: each value of `table.column` should be a `targetTable.targetColumn`. */
@@ -85,16 +147,27 @@ export async function countOrphan(engine: SqlEngine, ref: Reference, schema?: st
 }
 
 /** Orphan counts for every reference, in the order of schema.ts. */
-export async function countOrphans(engine: SqlEngine, schema?: string): Promise<OrphanCount[]> {
+export async function countOrphans(
+  engine: SqlEngine,
+  schema?: string,
+  present?: ReadonlySet<string>
+): Promise<OrphanCount[]> {
   const out: OrphanCount[] = [];
-  for (const ref of REFERENCES) out.push(await countOrphan(engine, ref, schema));
+  for (const ref of REFERENCES)
+    if (!present || (present.has(ref.table) && present.has(ref.targetTable)))
+      out.push(await countOrphan(engine, ref, schema));
   return out;
 }
 
 /** Rows per staged table, counted by the engine. */
-export async function countRows(engine: SqlEngine, schema?: string): Promise<Map<string, number>> {
+export async function countRows(
+  engine: SqlEngine,
+  schema?: string,
+  present?: ReadonlySet<string>
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const spec of ALL_TABLES) {
+    if (present && !present.has(spec.table)) continue;
     const name = schema ? `${quoteIdent(schema)}.${quoteIdent(spec.table)}` : quoteIdent(spec.table);
     const [row] = await engine.query<{n: number}>(`SELECT count(*) AS n FROM ${name}`);
     counts.set(spec.table, Number(row?.n ?? 0));

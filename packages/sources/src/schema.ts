@@ -18,6 +18,11 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
   /** For numbers: the smallest accepted value (e.g. 0 for hours; below it is a row problem). */
   readonly min?: number;
+  /**
+   * An identifier (of a row or of the row it points to): the warehouse may type it natively
+   * (`uuid`, `integer`, `bigint`) where the CSV export has text; every such type is accepted.
+   */
+  readonly identifier?: boolean;
 }
 
 export interface TableSpec {
@@ -29,6 +34,18 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** Column that identifies a row, checked for uniqueness. */
   readonly key?: string;
+  /**
+   * Columns that identify a statement when rows carry no key of their own (EtatMensuelIndiv:
+   * person, annexe, contract, month): identical rows on every column count once (the
+   * duplicates are dropped and counted), rows equal on these columns but different
+   * elsewhere are a conflict and refuse the file.
+   */
+  readonly statementKey?: readonly string[];
+  /**
+   * An optional table (domain.md lists only the required ones): when it is missing the build
+   * goes on, its figures are removed and the quality report says so.
+   */
+  readonly optional?: boolean;
   /** Referential links checked at staging, counted as orphans in the quality report. */
   readonly references?: readonly {readonly column: string; readonly table: string; readonly target: string}[];
 }
@@ -144,6 +161,7 @@ export const FLUXIAE_TABLES: readonly TableSpec[] = [
     table: "emi",
     source: "EtatMensuelIndiv",
     family: "fluxiae",
+    statementKey: ["emi_pph_id", "emi_afi_id", "emi_ctr_id", "emi_sme_annee", "emi_sme_mois"],
     references: [
       {column: "emi_afi_id", table: "annexe_financiere", target: "af_id_annexe_financiere"},
       {column: "emi_ctr_id", table: "contrat", target: "contrat_id_ctr"},
@@ -197,14 +215,20 @@ export const FLUXIAE_TABLES: readonly TableSpec[] = [
     source: "RefNiveauFormation",
     family: "fluxiae",
     key: "rnf_id",
-    columns: [c("rnf_id", "integer", {nullable: false}), c("rnf_code", "text"), c("rnf_libelle", "text")]
+    // The real ASP column names (domain.md).
+    columns: [
+      c("rnf_id", "integer", {nullable: false}),
+      c("rnf_code_form_empl", "text"),
+      c("rnf_libelle_niveau_form_empl", "text")
+    ]
   },
   {
     table: "ref_duree_pole_emploi",
     source: "RefDureePoleEmploi",
     family: "fluxiae",
     key: "rdp_id",
-    columns: [c("rdp_id", "integer", {nullable: false}), c("rdp_code", "text"), c("rdp_libelle", "text")]
+    // The real ASP column names (domain.md): the view has no code, its label says the length.
+    columns: [c("rdp_id", "integer", {nullable: false}), c("rdp_lib_duree_pe", "text")]
   }
 ];
 
@@ -242,7 +266,7 @@ export const EMPLOIS_TABLES: readonly TableSpec[] = [
     family: "emplois",
     key: "id",
     columns: [
-      c("id", "text", {nullable: false}),
+      c("id", "text", {nullable: false, identifier: true}),
       c("hash_nir", "text"),
       c("sexe", "text"),
       c("annee_naissance", "integer"),
@@ -267,7 +291,7 @@ export const EMPLOIS_TABLES: readonly TableSpec[] = [
       {column: "id_org_prescripteur", table: "organisations", target: "id"}
     ],
     columns: [
-      c("id", "text", {nullable: false}),
+      c("id", "text", {nullable: false, identifier: true}),
       c("date_candidature", "date", {nullable: false}),
       c("date_traitement", "date"),
       c("date_embauche", "date"),
@@ -275,7 +299,7 @@ export const EMPLOIS_TABLES: readonly TableSpec[] = [
       c("origine", "text", {values: CANDIDATURE_ORIGINS}),
       c("type_prescripteur", "text"),
       c("motif_de_refus", "text"),
-      c("id_candidat", "text", {nullable: false}),
+      c("id_candidat", "text", {nullable: false, identifier: true}),
       c("id_structure", "integer", {nullable: false}),
       c("type_structure", "text"),
       c("département_structure", "text"),
@@ -308,11 +332,11 @@ export const EMPLOIS_TABLES: readonly TableSpec[] = [
       {column: "id_structure", table: "structures", target: "id"}
     ],
     columns: [
-      c("id", "text", {nullable: false}),
+      c("id", "text", {nullable: false, identifier: true}),
       c("type", "text"),
       c("date_début", "date", {nullable: false}),
       c("date_fin", "date", {nullable: false}),
-      c("id_candidat", "text"),
+      c("id_candidat", "text", {identifier: true}),
       c("id_structure", "integer"),
       c("département_structure", "text")
     ]
@@ -322,11 +346,12 @@ export const EMPLOIS_TABLES: readonly TableSpec[] = [
     table: "suspensions_pass",
     source: "suspensions_pass",
     family: "emplois",
+    optional: true,
     key: "id",
     references: [{column: "id_pass_agrément", table: "pass_agrements", target: "id"}],
     columns: [
       c("id", "integer", {nullable: false}),
-      c("id_pass_agrément", "text", {nullable: false}),
+      c("id_pass_agrément", "text", {nullable: false, identifier: true}),
       c("date_début", "date", {nullable: false}),
       c("date_fin", "date"),
       c("motif", "text")

@@ -180,15 +180,29 @@ describe("staging", () => {
     }
   });
 
-  it("refuses a missing source file, naming it", async () => {
+  it("refuses a missing required source file, naming it", async () => {
     const folder = writeSample(tempDir());
     const cacheDir = tempDir();
     const {rmSync} = await import("node:fs");
-    rmSync(join(folder, "emplois", "suspensions_pass.csv"));
+    rmSync(join(folder, "emplois", "pass_agréments.csv"));
     await expect(stage(folderConfig(folder, cacheDir), recordingEffects())).rejects.toMatchObject({
       reason: "missing_file",
-      file: "emplois/suspensions_pass.csv"
+      file: "emplois/pass_agréments.csv"
     });
+  });
+
+  it("goes on without an optional table (PASS suspensions), saying so in the quality report and the summary", async () => {
+    const folder = writeSample(tempDir());
+    const {rmSync} = await import("node:fs");
+    rmSync(join(folder, "emplois", "suspensions_pass.csv"));
+    const effects = recordingEffects();
+    const result = await stage(folderConfig(folder, tempDir()), effects);
+    expect(result.quality.missingTables).toEqual([
+      {table: "suspensions_pass", source: "suspensions_pass", file: "emplois/suspensions_pass.csv"}
+    ]);
+    expect(result.quality.files.map((f) => f.table)).not.toContain("suspensions_pass");
+    expect(result.quality.orphans.map((o) => o.table)).not.toContain("suspensions_pass");
+    expect(effects.lines.join("\n")).toContain("emplois/suspensions_pass.csv absent (table facultative)");
   });
 
   it("says how to generate the embedded sample when it does not exist yet", async () => {

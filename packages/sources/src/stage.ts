@@ -27,14 +27,16 @@ import {stageEmploisFile} from "./emplois/read.ts";
 import {SourceError} from "./errors.ts";
 import {contentSize} from "./file-size.ts";
 import {chooseNewest, listFluxIaeFiles, type FluxIaeFile} from "./fluxiae/files.ts";
-import {stageFluxIaeFile} from "./fluxiae/read.ts";
+import {stageFluxIaeFile, type StagedFile} from "./fluxiae/read.ts";
 import {fingerprint} from "./hash.ts";
 import {configText, detail, progressText} from "./messages.ts";
 import {openWarehouse} from "./postgres-engine.ts";
 import type {ProgressTask, StageEffects} from "./progress.ts";
 import {
+  countCodes,
   countOrphan,
   REFERENCES,
+  type MissingTable,
   type FileReport,
   type IgnoredFile,
   type OrphanCount,
@@ -96,9 +98,15 @@ interface Inputs {
   readonly fluxiae: readonly {spec: TableSpec; file: FluxIaeFile}[];
   readonly emplois: readonly {spec: TableSpec; path: string; name: string}[];
   readonly ignored: readonly IgnoredFile[];
+  /** Optional tables without a file (their figures are removed). */
+  readonly missing: readonly MissingTable[];
 }
 
-/** Finds the file of every table, or refuses (every table of schema.ts is required). */
+/**
+ * Finds the file of every table. A required table without a file refuses the folder; an
+ * optional one (schema.ts `optional`) is listed as missing and the build goes on.
+ * @throws SourceError `missing_file`.
+ */
 export function findInputs(folder: string, effects: StageEffects, isSample = false): Inputs {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new SourceError({
@@ -112,6 +120,7 @@ export function findInputs(folder: string, effects: StageEffects, isSample = fal
   }
   const {chosen, ignored} = chooseNewest(listFluxIaeFiles(folder));
   const fluxiae = FLUXIAE_TABLES.map((spec) => {
+    // Every fluxIAE view of schema.ts is required (none is optional today).
     const file = chosen.get(spec.source);
     if (!file)
       throw new SourceError({
@@ -125,13 +134,18 @@ export function findInputs(folder: string, effects: StageEffects, isSample = fal
     effects.logger.info(progressText.chosen(spec.source, file.name, older));
     return {spec, file};
   });
-  const emplois = EMPLOIS_TABLES.map((spec) => {
+  const missing: MissingTable[] = [];
+  const emplois = EMPLOIS_TABLES.flatMap((spec) => {
     // Accept the accented name in either Unicode form (macOS writes NFD).
     const candidates = [spec.source.normalize("NFC"), spec.source.normalize("NFD")].flatMap((s) => [
       `emplois/${s}.csv`,
       `emplois/${s}.csv.gz`
     ]);
     const name = candidates.find((n) => existsSync(join(folder, n)));
+    if (!name && spec.optional) {
+      missing.push({table: spec.table, source: spec.source, file: `emplois/${spec.source}.csv`});
+      return [];
+    }
     if (!name)
       throw new SourceError({
         file: `emplois/${spec.source}.csv`,
@@ -140,11 +154,12 @@ export function findInputs(folder: string, effects: StageEffects, isSample = fal
         value: null,
         reason: "missing_file"
       });
-    return {spec, path: join(folder, name), name: name.normalize("NFC")};
+    return [{spec, path: join(folder, name), name: name.normalize("NFC")}];
   });
   return {
     fluxiae,
     emplois,
+    missing,
     ignored: ignored.map((i) => ({
       view: i.file.view,
       file: i.file.name,
@@ -182,43 +197,42 @@ async function stageFolder(
   }
 
   const tmpPath = join(dir, `${hash}.duckdb.tmp-${process.pid}-${Date.now()}`);
-  const engine = await openDuckDb(tmpPath, {
-    ...duckdb,
-    progress: true,
-    tempDirectory: duckdb.tempDirectory ?? join(dir, "tmp")
-  });
+  const tempRoot = duckdb.tempDirectory ?? join(dir, "tmp");
+  const engine = await openDuckDb(tmpPath, {...duckdb, progress: true, tempDirectory: tempRoot});
   const jobs: StageJob[] = [
     ...inputs.fluxiae.map(({spec, file}) => ({
       name: file.name,
       path: file.path,
-      stage: (con: DuckDBConnection, task: ProgressTask) => stageFluxIaeFile(con, file, spec, file.name, task),
-      report: (rows: number): FileReport => ({
+      table: spec.table,
+      stage: (con: DuckDBConnection, task: ProgressTask) =>
+        stageFluxIaeFile(con, file, spec, file.name, task, tempRoot),
+      report: (staged: StagedFile): FileReport => ({
         table: spec.table,
         source: spec.source,
         family: "fluxiae",
         file: file.name,
         extractedAt: file.extractedAt,
-        rows
+        ...fileFacts(staged)
       })
     })),
     ...inputs.emplois.map(({spec, path, name}) => ({
       name,
       path,
-      stage: (con: DuckDBConnection, task: ProgressTask) => stageEmploisFile(con, path, spec, name, task),
-      report: (rows: number): FileReport => ({
+      table: spec.table,
+      stage: (con: DuckDBConnection, task: ProgressTask) => stageEmploisFile(con, path, spec, name, task, tempRoot),
+      report: (staged: StagedFile): FileReport => ({
         table: spec.table,
         source: spec.source,
         family: "emplois",
         file: name,
         extractedAt: null,
-        rows
+        ...fileFacts(staged)
       })
     }))
   ];
   try {
     const {reports, orphans} = await stageFiles(engine, jobs, duckdb.threads ?? 2, effects);
-    for (const o of orphans)
-      if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
+    const codes = await countCodes(engine, new Set(reports.map((r) => r.table)));
     await engine.query("CHECKPOINT");
     await engine.close();
     renameSync(tmpPath, dbPath);
@@ -232,8 +246,11 @@ async function stageFolder(
       rowPolicy: "refuse",
       files: reports,
       ignored: inputs.ignored,
-      orphans
+      orphans,
+      missingTables: inputs.missing,
+      codes
     };
+    logQuality(quality, effects);
     const current: CurrentStaging = {
       version: 1,
       sourceKind: "folder",
@@ -260,8 +277,36 @@ async function stageFolder(
 interface StageJob {
   readonly name: string;
   readonly path: string;
-  readonly stage: (con: DuckDBConnection, task: ProgressTask) => Promise<number>;
-  readonly report: (rows: number) => FileReport;
+  /** The staged table. */
+  readonly table: string;
+  readonly stage: (con: DuckDBConnection, task: ProgressTask) => Promise<StagedFile>;
+  readonly report: (staged: StagedFile) => FileReport;
+}
+
+function fileFacts(
+  staged: StagedFile
+): Pick<FileReport, "rows" | "duplicatesDropped" | "unreadColumns" | "contactColumns"> {
+  return {
+    rows: staged.rows,
+    duplicatesDropped: staged.duplicatesDropped,
+    unreadColumns: staged.header.unread,
+    contactColumns: staged.header.contact
+  };
+}
+
+/** The build's summary of the quality report: what was corrected, set aside or missing. */
+function logQuality(quality: QualityReport, effects: StageEffects): void {
+  for (const o of quality.orphans)
+    if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
+  for (const f of quality.files) {
+    if (f.duplicatesDropped > 0) effects.logger.warn(progressText.duplicates(f.file, f.duplicatesDropped));
+    if (f.contactColumns.length) effects.logger.info(progressText.contacts(f.file, f.contactColumns));
+  }
+  for (const c of quality.codes) {
+    if (c.normalised > 0) effects.logger.info(progressText.codesNormalised(c.table, c.column, c.normalised));
+    if (c.unknown > 0) effects.logger.warn(progressText.codesUnknown(c.table, c.column, c.unknown));
+  }
+  for (const m of quality.missingTables) effects.logger.warn(progressText.missingOptional(m.file));
 }
 
 /**
@@ -287,7 +332,10 @@ async function stageFiles(
   const reports: FileReport[] = [];
   const orphans: OrphanCount[] = [];
   const staged = new Set<string>();
-  let waiting = REFERENCES.map((ref, index) => ({ref, index}));
+  // References between tables that are both staged (an optional table may be missing).
+  const tables = new Set(jobs.map((j) => j.table));
+  const present = REFERENCES.filter((ref) => tables.has(ref.table) && tables.has(ref.targetTable));
+  let waiting = present.map((ref, index) => ({ref, index}));
   const refusals: {position: number; error: unknown}[] = [];
   let next = 0;
   const worker = async () => {
@@ -299,10 +347,10 @@ async function stageFiles(
         const task = effects.progress.start(job.name);
         let read = false;
         try {
-          const rows = await job.stage(con, task);
-          task.done(rows);
+          const file = await job.stage(con, task);
+          task.done(file.rows);
           read = true;
-          reports[index] = job.report(rows);
+          reports[index] = job.report(file);
           staged.add(reports[index].table);
           const ready = waiting.filter(({ref}) => staged.has(ref.table) && staged.has(ref.targetTable));
           waiting = waiting.filter((w) => !ready.includes(w));
@@ -330,8 +378,7 @@ async function stageWarehouse(
   try {
     const quality = await checkWarehouse(engine, schema);
     effects.logger.info(progressText.warehouse(schema));
-    for (const o of quality.orphans)
-      if (o.rows > 0) effects.logger.warn(progressText.orphans(o.table, o.column, o.target, o.rows));
+    logQuality(quality, effects);
     const current: CurrentStaging = {
       version: 1,
       sourceKind: "warehouse",

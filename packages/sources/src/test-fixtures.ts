@@ -79,11 +79,40 @@ export const FLUXIAE: Record<string, Table> = {
       "structure_code_naf",
       "structure_adresse_admin_cp",
       "structure_adresse_admin_code_insee",
-      "structure_adresse_admin_commune"
+      "structure_adresse_admin_commune",
+      // Contact details of the structure, as in the real view: accepted, never read.
+      "structure_adresse_admin_telephone",
+      "structure_adresse_mail_corresp_technique",
+      "structure_adresse_nom_corresp_technique",
+      "structure_adresse_prenom_corresp_technique"
     ],
     rows: [
-      ["1", "12345678900011", 'Chantier "Les Jardins" d\'Avril', "8899B", "34000", "34172", "Montpellier"],
-      ["2", "98765432100022", "Intérim Solidaire", "7820Z", "75011", "75111", "Paris"]
+      [
+        "1",
+        "12345678900011",
+        'Chantier "Les Jardins" d\'Avril',
+        "8899B",
+        "34000",
+        "34172",
+        "Montpellier",
+        "0467000000",
+        "contact@jardins.example",
+        "Martin",
+        "Claire"
+      ],
+      [
+        "2",
+        "98765432100022",
+        "Intérim Solidaire",
+        "7820Z",
+        "75011",
+        "75111",
+        "Paris",
+        "0140000000",
+        "tech@interim.example",
+        "Durand",
+        "Paul"
+      ]
     ]
   },
   AnnexeFinanciere: {
@@ -251,17 +280,17 @@ export const FLUXIAE: Record<string, Table> = {
     ]
   },
   RefNiveauFormation: {
-    header: ["rnf_id", "rnf_code", "rnf_libelle"],
+    header: ["rnf_id", "rnf_code_form_empl", "rnf_libelle_niveau_form_empl"],
     rows: [
       ["3", "30", "Niveau CAP"],
       ["5", "50", "Niveau bac"]
     ]
   },
   RefDureePoleEmploi: {
-    header: ["rdp_id", "rdp_code", "rdp_libelle"],
+    header: ["rdp_id", "rdp_lib_duree_pe"],
     rows: [
-      ["1", "1", "DE 12 À 23 MOIS"],
-      ["2", "2", "24 MOIS ET PLUS"]
+      ["1", "DE 12 À 23 MOIS"],
+      ["2", "24 MOIS ET PLUS"]
     ]
   }
 };

@@ -5,10 +5,12 @@
 import {createReadStream} from "node:fs";
 import {createGunzip} from "node:zlib";
 import type {Readable} from "node:stream";
+import {sniffContent} from "./archive.ts";
 
+/** The file's bytes, gunzipped when its content is gzip (whatever its name says). */
 function openBytes(path: string): Readable {
   const raw = createReadStream(path, {highWaterMark: 1 << 20});
-  if (!path.endsWith(".gz")) return raw;
+  if (sniffContent(path) !== "gzip") return raw;
   const gunzip = createGunzip();
   raw.on("error", (e) => gunzip.destroy(e));
   return raw.pipe(gunzip);

@@ -20,22 +20,35 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {SourceError, type ProblemReason} from "./errors.ts";
 import {detail} from "./messages.ts";
-import {findPersonalColumns, looksLikeNirSql, NIR_CHECKED_COLUMNS} from "./personal.ts";
+import {classifyColumns, looksLikeNirSql, NIR_CHECKED_COLUMNS} from "./personal.ts";
 import {quoteIdent, SQL_TYPES, type ColumnSpec, type TableSpec} from "./schema.ts";
 
 export type SourceFormat = "fluxiae" | "emplois";
 
+/** What a header holds besides the columns read. */
+export interface HeaderReport {
+  /** Columns of the file that are not read (every extra column), in file order. */
+  readonly unread: string[];
+  /** Among them, contact details of an organisation (see personal.ts): never read, listed. */
+  readonly contact: string[];
+}
+
 /**
  * Checks a file's header (at `line` of the file): no personal column (named, its values
- * never read), and every required column of the table present. Extra columns are ignored.
+ * never read), and every required column of the table present. Extra columns are ignored
+ * and returned, contact columns of an organisation among them.
+ * @throws SourceError `personal_field` or `missing_column`.
  */
-export function checkHeader(spec: TableSpec, header: readonly string[], file: string, line: number): void {
-  const personal = findPersonalColumns(spec.source, [...header]);
-  if (personal.length) {
+export function checkHeader(spec: TableSpec, header: readonly string[], file: string, line: number): HeaderReport {
+  const {personal, contact} = classifyColumns(spec.source, [...header]);
+  const read = new Set(spec.columns.map((c) => c.name));
+  // A column the table reads is the organisation's own (emplois `structures.nom`).
+  const refused = personal.filter((p) => !read.has(p.column));
+  if (refused.length) {
     throw new SourceError({
       file,
       line,
-      column: personal.map((p) => p.column).join(", "),
+      column: refused.map((p) => p.column).join(", "),
       value: null,
       reason: "personal_field"
     });
@@ -44,6 +57,10 @@ export function checkHeader(spec: TableSpec, header: readonly string[], file: st
     if (!header.includes(col.name))
       throw new SourceError({file, line, column: col.name, value: null, reason: "missing_column"});
   }
+  return {
+    unread: header.filter((h) => h !== "" && !read.has(h)),
+    contact: contact.map((c) => c.column).filter((c) => !read.has(c))
+  };
 }
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -250,4 +267,65 @@ export async function finishTable(con: DuckDBConnection, spec: TableSpec): Promi
   const table = quoteIdent(spec.table);
   await con.run(`DELETE FROM ${table} WHERE _fin IS NOT NULL`);
   for (const helper of ["_p", "_fin"]) await con.run(`ALTER TABLE ${table} DROP COLUMN ${helper}`);
+}
+
+/**
+ * Duplicate statements (tables with a `statementKey`, see schema.ts): identical rows count
+ * once — the extra copies are deleted and their number returned —, rows equal on the key
+ * but different elsewhere refuse the file, naming both lines. Run after checkRows, before
+ * finishTable (the FIN row is still there, marked by `_fin`).
+ * @returns the number of duplicate rows dropped (0 when the table has no statement key).
+ * @throws SourceError `conflicting_statement`.
+ */
+export async function dropDuplicateStatements(
+  con: DuckDBConnection,
+  plan: LoadPlan,
+  lineOf: (rowIndex: number) => Promise<number>
+): Promise<number> {
+  const key = plan.spec.statementKey;
+  if (!key) return 0;
+  const table = quoteIdent(plan.spec.table);
+  const keys = key.map(quoteIdent);
+  const all = plan.spec.columns.map((c) => quoteIdent(c.name));
+  const data = plan.finColumn ? "_fin IS NULL" : "true";
+  // Cheap test first (as for keys): when the hashes of the keys all differ, nothing repeats.
+  const repeated = await one(
+    con,
+    `SELECT count(*) - count(DISTINCT hash(${keys.join(", ")})) AS d FROM ${table} WHERE ${data}`
+  );
+  if (num(repeated.d) === 0) return 0;
+  const sameKey = keys.map((k) => `a.${k} IS NOT DISTINCT FROM b.${k}`).join(" AND ");
+  const differs = all.map((c) => `a.${c} IS DISTINCT FROM b.${c}`).join(" OR ");
+  const conflict = await one(
+    con,
+    `SELECT count(*) AS c, min(b.rowid) AS r, arg_min(a.rowid, b.rowid) AS f,
+            arg_min(${differingColumnSql(plan.spec)}, b.rowid) AS col
+     FROM ${table} a JOIN ${table} b ON ${sameKey} AND a.rowid < b.rowid
+     WHERE a._fin IS NULL AND b._fin IS NULL AND (${differs})`
+  );
+  if (num(conflict.c) > 0) {
+    throw new SourceError({
+      file: plan.file,
+      line: await lineOf(num(conflict.r)),
+      column: String(conflict.col),
+      value: null,
+      reason: "conflicting_statement",
+      others: num(conflict.c) - 1,
+      detail: detail.conflict(await lineOf(num(conflict.f)), key)
+    });
+  }
+  const dropped = await con.run(
+    `DELETE FROM ${table} WHERE rowid IN (
+       SELECT r FROM (SELECT rowid AS r, row_number() OVER (PARTITION BY ${all.join(", ")} ORDER BY rowid) AS n
+                      FROM ${table} WHERE ${data}) d WHERE n > 1)`
+  );
+  return Number(dropped.rowsChanged);
+}
+
+/** SQL (over rows `a`, `b` of one table): the name of the first column where they differ. */
+function differingColumnSql(spec: TableSpec): string {
+  const whens = spec.columns.map(
+    (c) => `WHEN a.${quoteIdent(c.name)} IS DISTINCT FROM b.${quoteIdent(c.name)} THEN ${sqlString(c.name)}`
+  );
+  return `CASE ${whens.join(" ")} END`;
 }

@@ -7,8 +7,11 @@ import type {SqlEngine} from "./engine.ts";
 import {SourceError, type ProblemReason} from "./errors.ts";
 import {detail} from "./messages.ts";
 import {looksLikeNirSql, NIR_CHECKED_COLUMNS} from "./personal.ts";
-import {countOrphans, countRows, type QualityReport} from "./quality.ts";
+import {countCodes, countOrphans, countRows, type MissingTable, type QualityReport} from "./quality.ts";
 import {ALL_TABLES, quoteIdent, type ColumnSpec, type ColumnType, type TableSpec} from "./schema.ts";
+
+/** Native identifier types of a warehouse, accepted wherever the CSV export has text (domain.md). */
+const IDENTIFIER_TYPES = ["uuid", "integer", "bigint", "smallint"];
 
 /** PostgreSQL data_type values accepted for each logical column type. */
 const COMPATIBLE: Record<ColumnType, readonly string[]> = {
@@ -21,6 +24,11 @@ const COMPATIBLE: Record<ColumnType, readonly string[]> = {
   timestamp: ["timestamp without time zone", "timestamp with time zone"]
 };
 
+/**
+ * Checks the warehouse tables of schema.ts in `schema` and returns the quality report.
+ * An optional table that is missing is reported, not refused.
+ * @throws SourceError `missing_table`, `missing_column`, `incompatible_type`, or a row problem.
+ */
 export async function checkWarehouse(engine: SqlEngine, schema: string): Promise<QualityReport> {
   const rows = await engine.query<{table_name: string; column_name: string; data_type: string}>(
     "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = $1",
@@ -31,7 +39,13 @@ export async function checkWarehouse(engine: SqlEngine, schema: string): Promise
     if (!columns.has(r.table_name)) columns.set(r.table_name, new Map());
     columns.get(r.table_name)!.set(r.column_name, r.data_type);
   }
-  for (const spec of ALL_TABLES) {
+  const missingTables: MissingTable[] = [];
+  const tables = ALL_TABLES.filter((spec) => {
+    if (columns.has(spec.table) || !spec.optional) return true;
+    missingTables.push({table: spec.table, source: spec.source, file: `${schema}.${spec.table}`});
+    return false;
+  });
+  for (const spec of tables) {
     const where = `${schema}.${spec.table}`;
     const found = columns.get(spec.table);
     if (!found) throw new SourceError({file: where, line: null, column: null, value: null, reason: "missing_table"});
@@ -39,7 +53,8 @@ export async function checkWarehouse(engine: SqlEngine, schema: string): Promise
       const type = found.get(col.name);
       if (type === undefined)
         throw new SourceError({file: where, line: null, column: col.name, value: null, reason: "missing_column"});
-      if (!COMPATIBLE[col.type].includes(type)) {
+      const accepted = col.identifier ? [...COMPATIBLE[col.type], ...IDENTIFIER_TYPES] : COMPATIBLE[col.type];
+      if (!accepted.includes(type)) {
         throw new SourceError({
           file: where,
           line: null,
@@ -51,25 +66,35 @@ export async function checkWarehouse(engine: SqlEngine, schema: string): Promise
       }
     }
   }
-  for (const spec of ALL_TABLES) await checkTableRows(engine, schema, spec);
-
-  const counts = await countRows(engine, schema);
+  const duplicates = new Map<string, number>();
+  for (const spec of tables) {
+    await checkTableRows(engine, schema, spec);
+    duplicates.set(spec.table, await countDuplicateStatements(engine, schema, spec));
+  }
+  const present = new Set(tables.map((t) => t.table));
+  const counts = await countRows(engine, schema, present);
   return {
     version: 1,
     sourceKind: "warehouse",
     generatedAt: new Date().toISOString(),
     referenceDate: null,
     rowPolicy: "refuse",
-    files: ALL_TABLES.map((spec) => ({
+    files: tables.map((spec) => ({
       table: spec.table,
       source: spec.source,
       family: spec.family,
       file: `${schema}.${spec.table}`,
       extractedAt: null,
-      rows: counts.get(spec.table) ?? 0
+      rows: counts.get(spec.table) ?? 0,
+      duplicatesDropped: duplicates.get(spec.table) ?? 0,
+      // Only the columns of schema.ts are ever selected: other columns are not listed.
+      unreadColumns: [],
+      contactColumns: []
     })),
     ignored: [],
-    orphans: await countOrphans(engine, schema)
+    orphans: await countOrphans(engine, schema, present),
+    missingTables,
+    codes: await countCodes(engine, present, schema)
   };
 }
 
@@ -141,4 +166,40 @@ async function checkTableRows(engine: SqlEngine, schema: string, spec: TableSpec
       });
     }
   }
+}
+
+/**
+ * Duplicate statements in the warehouse (tables with a `statementKey`): identical rows are
+ * counted (the indicators read them once: SELECT DISTINCT), rows equal on the key but
+ * different elsewhere refuse the table. Counted inside PostgreSQL.
+ * @throws SourceError `conflicting_statement`.
+ */
+async function countDuplicateStatements(engine: SqlEngine, schema: string, spec: TableSpec): Promise<number> {
+  if (!spec.statementKey) return 0;
+  const table = `${quoteIdent(schema)}.${quoteIdent(spec.table)}`;
+  const keys = spec.statementKey.map(quoteIdent).join(", ");
+  const all = spec.columns.map((c) => quoteIdent(c.name)).join(", ");
+  const [row] = await engine.query<{n: number; d: number; k: number}>(
+    `SELECT (SELECT count(*) FROM ${table}) AS n,
+            (SELECT count(*) FROM (SELECT DISTINCT ${all} FROM ${table}) d) AS d,
+            (SELECT count(*) FROM (SELECT DISTINCT ${keys} FROM ${table}) k) AS k`
+  );
+  const rows = Number(row?.n ?? 0);
+  const distinctRows = Number(row?.d ?? 0);
+  const distinctKeys = Number(row?.k ?? 0);
+  if (distinctRows > distinctKeys) {
+    const [example] = await engine.query<Record<string, string>>(
+      `SELECT ${spec.statementKey.map((k) => `${quoteIdent(k)}::text AS ${quoteIdent(k)}`).join(", ")}
+       FROM (SELECT DISTINCT ${all} FROM ${table}) d GROUP BY ${keys} HAVING count(*) > 1 LIMIT 1`
+    );
+    throw new SourceError({
+      file: `${schema}.${spec.table}`,
+      line: null,
+      column: spec.statementKey.join(", "),
+      value: example ? spec.statementKey.map((k) => example[k] ?? "").join(" | ") : null,
+      reason: "conflicting_statement",
+      others: distinctRows - distinctKeys - 1
+    });
+  }
+  return rows - distinctRows;
 }

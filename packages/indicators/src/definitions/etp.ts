@@ -3,7 +3,8 @@
 //   the divisor taken per annexe from RefMontantIae (af_duree_heure_annuel_etp_id), never a
 //   constant; for a year, the sum of the months / 12;
 // - conventionnés in a month = af_etp_postes_insertion of every annexe in effect that month;
-//   for a year, the sum of the months / 12 (= monthly × length / 12 for an annexe within the year);
+//   for a year, the sum of the annexe's months in the year / 12 (= monthly × length / 12 for
+//   an annexe within the year), whether or not statements exist yet for those months;
 // - taux de réalisation = Σ monthly réalisés / Σ monthly conventionnés, also on validated
 //   statements only (emi_esm_etat_code = 'VALIDE');
 // - aid = monthly ETP × unit annual amount / 12 for each month in effect (× length over the
@@ -37,9 +38,11 @@ export interface EtpRow {
  */
 export function etpByLevelSql(): string {
   return `WITH ${aspBaseCtes()},
-  -- One row per annexe and month in effect (months of the statements only).
+  -- One row per annexe and month in effect, every month of the years with statements;
+  -- in_months: the month has statements (only those are published as months).
   conventionnes AS (
     SELECT af.kind, af.departement, af.region, m.annee, m.mois,
+           CASE WHEN m.month_index IN (SELECT month_index FROM months) THEN 1 ELSE 0 END AS in_months,
            af.af_etp_postes_insertion AS etp_conventionnes,
            af.af_etp_postes_insertion * af.af_montant_unitaire_annuel_valeur / 12 AS montant_aide,
            -- No co-funding written means none: 0 in the share.
@@ -49,11 +52,11 @@ export function etpByLevelSql(): string {
            CAST(0 AS DOUBLE PRECISION) AS etp_realises_valides,
            CAST(0 AS DOUBLE PRECISION) AS heures
     FROM af
-    JOIN months m ON m.month_index BETWEEN af.first_month AND af.last_month
+    JOIN year_months m ON m.month_index BETWEEN af.first_month AND af.last_month
   ),
   -- One row per statement: monthly ETP = hours / the annexe's annual hours × 12.
   realises AS (
-    SELECT af.kind, af.departement, af.region, e.emi_sme_annee AS annee, e.emi_sme_mois AS mois,
+    SELECT af.kind, af.departement, af.region, e.emi_sme_annee AS annee, e.emi_sme_mois AS mois, 1 AS in_months,
            CAST(0 AS DOUBLE PRECISION) AS etp_conventionnes,
            CAST(0 AS DOUBLE PRECISION) AS montant_aide,
            CAST(NULL AS DOUBLE PRECISION) AS cofinance,
@@ -62,7 +65,7 @@ export function etpByLevelSql(): string {
            CASE WHEN e.emi_esm_etat_code = 'VALIDE' THEN e.emi_nb_heures_travail / r.rmi_valeur * 12 ELSE 0 END
              AS etp_realises_valides,
            e.emi_nb_heures_travail AS heures
-    FROM emi e
+    FROM releves e
     JOIN af ON af.af_id_annexe_financiere = e.emi_afi_id
     JOIN ref_montant_iae r ON r.rmi_id = af.af_duree_heure_annuel_etp_id
   ),
@@ -71,7 +74,7 @@ export function etpByLevelSql(): string {
   periods AS (
     SELECT kind, departement, region, ${monthPeriodSql("annee", "mois")} AS periode, 1.0 AS etp_factor,
            etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable
-    FROM facts
+    FROM facts WHERE in_months = 1
     UNION ALL
     SELECT kind, departement, region, ${yearPeriodSql("annee")} AS periode, 1.0 / 12 AS etp_factor,
            etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable

@@ -29,17 +29,23 @@ export function levelColumns(region: string, departement: string): string {
 
 /**
  * `GROUP BY GROUPING SETS` over the three levels, each crossed with the other grouping
- * columns (period, structure kind…).
+ * columns (period, structure kind…). Rows whose département maps to no known one (NULL
+ * région and département) count in the national total only: the HAVING drops their
+ * région and département groups, never the rows themselves.
  */
 export function groupByLevels(region: string, departement: string, others: readonly string[] = []): string {
   const rest = others.length ? `, ${others.join(", ")}` : "";
-  return `GROUP BY GROUPING SETS ((${region}, ${departement}${rest}), (${region}${rest}), (${others.join(", ")}))`;
+  return `GROUP BY GROUPING SETS ((${region}, ${departement}${rest}), (${region}${rest}), (${others.join(", ")}))
+  ${knownTerritoryHaving(region, departement)}`;
+}
+
+/** HAVING clause of a GROUPING SETS query: no région or département group for unknown territories. */
+export function knownTerritoryHaving(region: string, departement: string): string {
+  return `HAVING (GROUPING(${region}) = 1 OR ${region} IS NOT NULL) AND (GROUPING(${departement}) = 1 OR ${departement} IS NOT NULL)`;
 }
 
 /**
- * Département of a structure from the INSEE code of its commune ("2A004" → "2A",
- * "97105" → "971", "01004" → "01"), as a SQL expression.
+ * Département of a structure from the INSEE code of its commune, normalised first
+ * ("2A004" → "2A", "97105" → "971", "1053" → "01", " 34172" → "34"), as a SQL expression.
  */
-export function departementOfCommuneSql(column: string): string {
-  return `CASE WHEN SUBSTR(${column}, 1, 2) = '97' THEN SUBSTR(${column}, 1, 3) ELSE SUBSTR(${column}, 1, 2) END`;
-}
+export {departementOfCommuneSql} from "@pilotage/sources";

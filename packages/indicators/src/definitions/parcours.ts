@@ -33,7 +33,7 @@ export function pathsByLevelSql(referenceDate: string): string {
     FROM chains ch
     JOIN contrat_chain fc ON fc.contrat_id_ctr = ch.chain_id
     JOIN structure_dep sd ON sd.structure_id = fc.contrat_id_structure
-    JOIN territoires t ON t.departement = sd.departement
+    LEFT JOIN territoires t ON t.departement = sd.departement
     WHERE fc.kind IS NOT NULL AND ch.first_hire <= DATE '${referenceDate}'
   ),
   path_years AS (

@@ -2,6 +2,8 @@
 // RSA, ASS, AAH, RQTH, QPV, ZRR, registration length at France Travail and training level;
 // plus the gendered view (hours and ETP réalisés by sex, share of the aid).
 // Choices made here:
+// - a person is a hash_nir (one person may carry several salarie_id; domain.md): sex, birth
+//   year, QPV and ZRR are read on their latest salarie_id;
 // - a person is counted in a cell (territory × kind × year) when the hours of their monthly
 //   statements in that cell add up to at least 1 hour (annexes kept as for ETP: VALIDE,
 //   PROVISOIRE, CLOTURE, no FDI); the territory and kind are those of the annexe;
@@ -14,7 +16,13 @@
 //   DELD = "DE 12 À 23 MOIS", DETLD = "24 MOIS ET PLUS" (RefDureePoleEmploi labels);
 // - several structures = hours in at least two structures during the year (anywhere);
 // - ETP réalisés of a year = Σ hours / the annexe's annual hours (Σ monthly ETP / 12).
-import {aspBaseCtes, groupByLevelsAndKinds, levelAndKindColumns, yearPeriodSql} from "./structures.ts";
+import {
+  aspBaseCtes,
+  groupByLevelsAndKinds,
+  levelAndKindColumns,
+  personOfSalarieSql,
+  yearPeriodSql
+} from "./structures.ts";
 
 export const TRAITS = [
   "ensemble",
@@ -108,29 +116,38 @@ export function employeesByLevelSql(): string {
     rqth: "c.contrat_salarie_rqth = 'OUI'",
     qpv: "s.salarie_adr_qpv_type = 'QP'",
     zrr: "s.salarie_adr_is_zrr = TRUE",
-    deld: "rdp.rdp_libelle = 'DE 12 À 23 MOIS'",
-    detld: "rdp.rdp_libelle = '24 MOIS ET PLUS'",
-    formation_infra_cap: `${trainingBandSql("rnf.rnf_code")} = 'formation_infra_cap'`,
-    formation_cap_bep: `${trainingBandSql("rnf.rnf_code")} = 'formation_cap_bep'`,
-    formation_bac: `${trainingBandSql("rnf.rnf_code")} = 'formation_bac'`,
-    formation_superieur: `${trainingBandSql("rnf.rnf_code")} = 'formation_superieur'`,
-    formation_non_renseignee: `${trainingBandSql("rnf.rnf_code")} = 'formation_non_renseignee'`,
+    deld: "rdp.rdp_lib_duree_pe = 'DE 12 À 23 MOIS'",
+    detld: "rdp.rdp_lib_duree_pe = '24 MOIS ET PLUS'",
+    formation_infra_cap: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_infra_cap'`,
+    formation_cap_bep: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_cap_bep'`,
+    formation_bac: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_bac'`,
+    formation_superieur: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_superieur'`,
+    formation_non_renseignee: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_non_renseignee'`,
     plusieurs_structures: "p.nb_structures >= 2"
   };
   const traitRows = Object.entries(conditions).map(
     ([trait, condition]) =>
       `SELECT cp.*, '${trait}' AS caracteristique FROM cell_people cp JOIN person_traits p ON p.person = cp.person AND p.annee = cp.annee
-       JOIN salarie s ON s.salarie_id = cp.person
+       JOIN personnes s ON s.person = cp.person
        LEFT JOIN contrat c ON c.contrat_id_ctr = p.contrat_id
        LEFT JOIN ref_duree_pole_emploi rdp ON rdp.rdp_id = c.contrat_salarie_pe_duree_id
        LEFT JOIN ref_niveau_formation rnf ON rnf.rnf_id = c.contrat_niveau_de_formation_id
        WHERE ${condition}`
   );
   return `WITH ${aspBaseCtes()},
+  -- A person is a hash_nir (releves.person); their traits are read on their latest salarie_id.
+  personnes AS (
+    SELECT * FROM (
+      SELECT s.*, ${personOfSalarieSql("s")} AS person,
+             ROW_NUMBER() OVER (PARTITION BY ${personOfSalarieSql("s")} ORDER BY s.salarie_id DESC) AS rang
+      FROM salarie s
+    ) ranked
+    WHERE rang = 1
+  ),
   statements AS (
-    SELECT e.emi_pph_id AS person, e.emi_sme_annee AS annee, e.emi_ctr_id, af.af_id_structure, af.kind,
+    SELECT e.person, e.emi_sme_annee AS annee, e.emi_ctr_id, af.af_id_structure, af.kind,
            af.departement, af.region, e.emi_nb_heures_travail AS heures, e.emi_nb_heures_travail / r.rmi_valeur AS etp
-    FROM emi e
+    FROM releves e
     JOIN af ON af.af_id_annexe_financiere = e.emi_afi_id
     JOIN ref_montant_iae r ON r.rmi_id = af.af_duree_heure_annuel_etp_id
   ),
@@ -169,7 +186,7 @@ export function employeesByLevelSql(): string {
     SELECT ${levelAndKindColumns("region", "departement", "kind")}, m.annee,
            SUM(af.af_etp_postes_insertion * af.af_montant_unitaire_annuel_valeur / 12) AS montant_aide
     FROM af
-    JOIN months m ON m.month_index BETWEEN af.first_month AND af.last_month
+    JOIN year_months m ON m.month_index BETWEEN af.first_month AND af.last_month
     ${groupByLevelsAndKinds("region", "departement", "kind", ["m.annee"])}
   )
   SELECT b.niveau, b.territoire, b.type_structure, ${yearPeriodSql("b.annee")} AS periode, b.caracteristique,

@@ -52,7 +52,7 @@ export function chainCtes(): string {
   ),
   chain_hours AS (
     SELECT cc.chain_id, SUM(e.emi_nb_heures_travail) AS heures
-    FROM emi e
+    FROM releves e
     JOIN contrat_chain cc ON cc.contrat_id_ctr = e.emi_ctr_id
     GROUP BY cc.chain_id
   ),
@@ -83,7 +83,7 @@ export function exitsByLevelSql(): string {
     JOIN ref_motif_sortie m ON m.rms_id = cc.contrat_motif_sortie_id
     JOIN ref_categorie_sortie cat ON cat.rcs_id = m.rcs_id
     JOIN structure_dep sd ON sd.structure_id = cc.contrat_id_structure
-    JOIN territoires t ON t.departement = sd.departement
+    LEFT JOIN territoires t ON t.departement = sd.departement
     WHERE cc.contrat_date_sortie_definitive IS NOT NULL
       AND cat.rcs_code <> '5'
       AND cc.kind IS NOT NULL

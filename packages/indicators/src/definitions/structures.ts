@@ -3,8 +3,10 @@
 // figures, and the count of structures with an annexe in effect in a year.
 // Everything here is SQL that runs unchanged on DuckDB and PostgreSQL; the other fluxIAE
 // definitions (etp, sorties, parcours, salaries) build on these pieces.
-import {IAE_KINDS} from "@pilotage/sources";
-import {departementOfCommuneSql, levelColumns, territoriesValues} from "./geography.ts";
+import {IAE_KINDS, departementOfCommuneSql, normalizeDepartementSql, tableSpec} from "@pilotage/sources";
+import {knownTerritoryHaving, levelColumns, territoriesValues} from "./geography.ts";
+
+export {normalizeDepartementSql};
 
 /** Values of the `type_structure` dimension: the total first, then the five kinds. */
 export const TYPE_STRUCTURE_VALUES = ["ensemble", ...IAE_KINDS] as const;
@@ -28,31 +30,46 @@ export function kindOfMeasureSql(column: string): string {
   return `CASE ${column} ${whens.join(" ")} END`;
 }
 
-/** SQL: a département code as written by the ASP normalised ('1' → '01', '034' → '34'). */
-export function normalizeDepartementSql(column: string): string {
-  const trimmed = `TRIM(${column})`;
-  return `CASE WHEN LENGTH(${trimmed}) = 1 THEN '0' || ${trimmed}
-               WHEN LENGTH(${trimmed}) = 3 AND SUBSTR(${trimmed}, 1, 1) = '0' THEN SUBSTR(${trimmed}, 2, 2)
-               ELSE UPPER(${trimmed}) END`;
-}
+/**
+ * SQL: the person of a `Salarie` row (alias `s`): its `hash_nir` — the ASP may give one
+ * person several `salarie_id` (domain.md) —, or its salarie_id when the hash is missing.
+ */
+export const personOfSalarieSql = (s: string): string =>
+  `COALESCE(${s}.hash_nir, 'salarie_id ' || CAST(${s}.salarie_id AS VARCHAR))`;
 
 /**
  * CTE bodies every fluxIAE definition starts from (join them into a WITH clause):
  * - `territoires(departement, region)`: the 101 départements and their région;
- * - `structure_dep(structure_id, departement)`: the département of a structure's commune,
- *   or else that of its latest annexe (af_departement);
+ * - `releves(…)`: the monthly statements (EtatMensuelIndiv), each counted once — the real
+ *   files may hold a statement twice (domain.md: read with DISTINCT) —, plus `person`: the
+ *   employee's `hash_nir` (one person may carry several `salarie_id`);
+ * - `structure_dep(structure_id, departement)`: the département of a structure's commune
+ *   (code normalised: '1053' is in the Ain), or else that of its latest annexe (af_departement);
  * - `af(…)`: the annexes that count — states VALIDE, PROVISOIRE, CLOTURE, an IAE kind (so FDI
  *   is out) — with their `kind`, `departement` (af_departement, or else the structure's),
- *   `region`, first and last month as `annee * 12 + mois - 1`, and length in months.
+ *   `region` (both NULL when the département is none of the 101: such an annexe counts in the
+ *   national total only), first and last month as `annee * 12 + mois - 1`, and length in months;
+ * - `months(annee, mois, month_index)`: the months that have statements (the monthly periods);
+ * - `years(annee)`: the years that have statements;
+ * - `year_months(annee, mois, month_index)`: every month of those years — the ETP
+ *   conventionnés of a year come from the annexe's months in the year, whether or not its
+ *   statements have arrived yet.
  */
 export function aspBaseCtes(): string {
+  const emiColumns = tableSpec("emi").columns.map((c) => `e.${c.name}`);
+  const months = Array.from({length: 12}, (_, i) => `(${i + 1})`).join(", ");
   return `territoires AS (${territoriesValues()}),
+  releves AS (
+    SELECT d.*, ${personOfSalarieSql("s")} AS person
+    FROM (SELECT DISTINCT ${emiColumns.join(", ")} FROM emi e) d
+    LEFT JOIN salarie s ON s.salarie_id = d.emi_pph_id
+  ),
   structure_dep AS (
     SELECT s.structure_id_siae AS structure_id,
            COALESCE(${departementOfCommuneSql("s.structure_adresse_admin_code_insee")}, (
              SELECT ${normalizeDepartementSql("a.af_departement")}
              FROM annexe_financiere a
-             WHERE a.af_id_structure = s.structure_id_siae AND a.af_departement IS NOT NULL
+             WHERE a.af_id_structure = s.structure_id_siae AND ${normalizeDepartementSql("a.af_departement")} IS NOT NULL
              ORDER BY a.af_date_debut_effet DESC, a.af_id_annexe_financiere DESC
              LIMIT 1)) AS departement
     FROM structure s
@@ -67,7 +84,7 @@ export function aspBaseCtes(): string {
                 + EXTRACT(MONTH FROM a.af_date_fin_effet) - EXTRACT(MONTH FROM a.af_date_debut_effet) + 1 AS INTEGER) AS length_months
     FROM annexe_financiere a
     LEFT JOIN structure_dep sd ON sd.structure_id = a.af_id_structure
-    JOIN territoires t ON t.departement = COALESCE(${normalizeDepartementSql("a.af_departement")}, sd.departement)
+    LEFT JOIN territoires t ON t.departement = COALESCE(${normalizeDepartementSql("a.af_departement")}, sd.departement)
     WHERE a.af_etat_annexe_financiere_code IN ('VALIDE', 'PROVISOIRE', 'CLOTURE')
       AND ${kindOfMeasureSql("a.af_mesure_dispositif_code")} IS NOT NULL
   ),
@@ -75,7 +92,11 @@ export function aspBaseCtes(): string {
     SELECT DISTINCT e.emi_sme_annee AS annee, e.emi_sme_mois AS mois, e.emi_sme_annee * 12 + e.emi_sme_mois - 1 AS month_index
     FROM emi e
   ),
-  years AS (SELECT DISTINCT annee FROM months)`;
+  years AS (SELECT DISTINCT annee FROM months),
+  year_months AS (
+    SELECT y.annee, m.mois, y.annee * 12 + m.mois - 1 AS month_index
+    FROM years y CROSS JOIN (VALUES ${months}) AS m(mois)
+  )`;
 }
 
 /** SQL: the `periode` text of a year column ('2025'). */
@@ -101,7 +122,9 @@ export function groupByLevelsAndKinds(
     [...level, kind, ...others],
     [...level, ...others]
   ]);
-  return `GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(", ")})`).join(", ")})`;
+  // Unknown territories (NULL région and département) count in the national rows only.
+  return `GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(", ")})`).join(", ")})
+  ${knownTerritoryHaving(region, departement)}`;
 }
 
 /** Select-list columns `niveau`, `territoire`, `type_structure` of a query grouped as above. */
@@ -118,19 +141,20 @@ export function levelAndKindColumns(region: string, departement: string, kind: s
  */
 export function structuresByYearSql(): string {
   return `WITH ${aspBaseCtes()},
-  -- One row per annexe and year it is in effect: ETP conventionnés of the year (Σ months / 12).
+  -- One row per annexe and year it is in effect: ETP conventionnés of the year (Σ of the
+  -- annexe's months in the year / 12).
   af_year AS (
     SELECT af.af_id_annexe_financiere, af.af_id_structure AS structure_id, af.kind, af.departement, af.region,
            m.annee,
            SUM(af.af_etp_postes_insertion) / 12.0 AS etp_conventionnes
     FROM af
-    JOIN months m ON m.month_index BETWEEN af.first_month AND af.last_month
+    JOIN year_months m ON m.month_index BETWEEN af.first_month AND af.last_month
     GROUP BY af.af_id_annexe_financiere, af.af_id_structure, af.kind, af.departement, af.region, m.annee
   ),
   realises AS (
     SELECT e.emi_afi_id AS af_id, e.emi_sme_annee AS annee,
            SUM(e.emi_nb_heures_travail / r.rmi_valeur) AS etp_realises
-    FROM emi e
+    FROM releves e
     JOIN af ON af.af_id_annexe_financiere = e.emi_afi_id
     JOIN ref_montant_iae r ON r.rmi_id = af.af_duree_heure_annuel_etp_id
     GROUP BY e.emi_afi_id, e.emi_sme_annee

@@ -32,6 +32,8 @@ export interface AnnexeRow {
 
 export interface SalarieRow {
   id: number;
+  /** The person (default `h<id>`): two salarie_id with one hash_nir are one person. */
+  hashNir?: string;
   sex?: "MME" | "M.";
   birthYear?: number;
   qpv?: string;
@@ -97,7 +99,19 @@ export function writeFluxIaeFolder(fixture: FluxIaeFixture): string {
     writeFluxIae(dir, name, {header: FLUXIAE[name]!.header, rows: rows.map((r) => r.map(text))});
   view(
     "Structure",
-    fixture.structures.map((s) => [s.id, "12345678900011", `Structure ${s.id}`, "8899B", "", s.insee ?? "34172", ""])
+    fixture.structures.map((s) => [
+      s.id,
+      "12345678900011",
+      `Structure ${s.id}`,
+      "8899B",
+      "",
+      s.insee ?? "34172",
+      "",
+      "0467000000",
+      `contact${s.id}@structure.example`,
+      "Martin",
+      "Claire"
+    ])
   );
   view(
     "AnnexeFinanciere",
@@ -125,7 +139,7 @@ export function writeFluxIaeFolder(fixture: FluxIaeFixture): string {
     "Salarie",
     (fixture.salaries ?? []).map((s) => [
       s.id,
-      `h${s.id}`,
+      s.hashNir ?? `h${s.id}`,
       s.sex ?? "MME",
       s.birthYear ?? 1990,
       "34",
@@ -194,9 +208,9 @@ export function writeFluxIaeFolder(fixture: FluxIaeFixture): string {
     [4, "30", "Bac + 2"]
   ]);
   view("RefDureePoleEmploi", [
-    [1, "1", "MOINS DE 6 MOIS"],
-    [2, "2", "DE 12 À 23 MOIS"],
-    [3, "3", "24 MOIS ET PLUS"]
+    [1, "MOINS DE 6 MOIS"],
+    [2, "DE 12 À 23 MOIS"],
+    [3, "24 MOIS ET PLUS"]
   ]);
   for (const [name, table] of Object.entries(EMPLOIS)) writeEmplois(dir, name, table);
   return dir;

@@ -9,7 +9,8 @@ import {parseCsvLine, stageEmploisFile} from "./read.ts";
 async function stageOne(table: string, path: string) {
   const db = await openDuckDb(":memory:");
   try {
-    const count = await stageEmploisFile(db.connection, path, tableSpec(table), path.split("/").slice(-2).join("/"));
+    const count = (await stageEmploisFile(db.connection, path, tableSpec(table), path.split("/").slice(-2).join("/")))
+      .rows;
     return {count, rows: await db.query(`SELECT * FROM "${table}" ORDER BY id`)};
   } finally {
     await db.close();

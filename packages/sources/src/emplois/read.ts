@@ -9,14 +9,23 @@ import {detail} from "../messages.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
 import {lineOfCsvRecord, readHead} from "../text-stream.ts";
-import {checkHeader, checkRows, finishTable, loadSql, type LoadPlan} from "../validate.ts";
-import {duckDbLine, refuseBrokenFile} from "../fluxiae/read.ts";
+import {openSource} from "../archive.ts";
+import {
+  checkHeader,
+  checkRows,
+  dropDuplicateStatements,
+  finishTable,
+  loadSql,
+  type HeaderReport,
+  type LoadPlan
+} from "../validate.ts";
+import {duckDbLine, refuseBrokenFile, type StagedFile} from "../fluxiae/read.ts";
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The DuckDB scan of an emplois CSV; a quoted empty string stays '' (COPY writes NULL unquoted). */
-export function emploisScan(path: string): string {
-  return `read_csv(${sqlString(path)}, delim=',', quote='"', escape='"', header=true, all_varchar=true, allow_quoted_nulls=false)`;
+export function emploisScan(path: string, compression: "gzip" | "none" | "auto" = "auto"): string {
+  return `read_csv(${sqlString(path)}, delim=',', quote='"', escape='"', header=true, all_varchar=true, allow_quoted_nulls=false, compression='${compression}')`;
 }
 
 /** Splits one CSV line (the header) following RFC 4180 quoting. */
@@ -38,7 +47,8 @@ export function parseCsvLine(line: string): string[] {
   return fields;
 }
 
-export async function checkEmploisHead(path: string, spec: TableSpec, display: string): Promise<string[]> {
+/** Checks the header line; returns what is left unread. */
+export async function checkEmploisHead(path: string, spec: TableSpec, display: string): Promise<HeaderReport> {
   const [headerLine] = await readHead(path, 1);
   if (headerLine === undefined) {
     await refuseBrokenFile(path, display);
@@ -50,21 +60,39 @@ export async function checkEmploisHead(path: string, spec: TableSpec, display: s
       reason: "missing_column"
     });
   }
-  const header = parseCsvLine(headerLine);
-  checkHeader(spec, header, display, 1);
-  return header;
+  return checkHeader(spec, parseCsvLine(headerLine), display, 1);
 }
 
-/** Stages one emplois CSV into `spec.table`; returns the number of data rows. */
+/**
+ * Stages one emplois CSV (plain, gzip or zip, by content) into `spec.table`.
+ * @throws SourceError on any problem of the file (see validate.ts for the row policy).
+ */
 export async function stageEmploisFile(
   con: DuckDBConnection,
+  file: string,
+  spec: TableSpec,
+  display: string,
+  task?: ProgressTask,
+  tempRoot?: string
+): Promise<StagedFile> {
+  const source = await openSource(file, display, tempRoot);
+  try {
+    return await stageContent(con, source.path, source.compression, spec, display, task);
+  } finally {
+    source.cleanup();
+  }
+}
+
+async function stageContent(
+  con: DuckDBConnection,
   path: string,
+  compression: "gzip" | "none",
   spec: TableSpec,
   display: string,
   task?: ProgressTask
-): Promise<number> {
-  await checkEmploisHead(path, spec, display);
-  const plan: LoadPlan = {spec, format: "emplois", file: display, from: emploisScan(path)};
+): Promise<StagedFile> {
+  const header = await checkEmploisHead(path, spec, display);
+  const plan: LoadPlan = {spec, format: "emplois", file: display, from: emploisScan(path, compression)};
   const {create, insert} = loadSql(plan);
   await con.run(create);
   const load = () => con.run(insert);
@@ -83,7 +111,9 @@ export async function stageEmploisFile(
     });
   }
   // Record i + 1 (0 is the header) → its first file line.
-  await checkRows(con, plan, (i) => lineOfCsvRecord(path, i + 1));
+  const lineOf = (i: number) => lineOfCsvRecord(path, i + 1);
+  await checkRows(con, plan, lineOf);
+  const duplicatesDropped = await dropDuplicateStatements(con, plan, lineOf);
   await finishTable(con, plan.spec);
-  return rows;
+  return {rows, duplicatesDropped, header};
 }

@@ -1,6 +1,7 @@
 import {writeFileSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {gzipSync} from "node:zlib";
+import {zipSync} from "fflate";
 import {describe, expect, it} from "vitest";
 import {openDuckDb} from "../duckdb-engine.ts";
 import {SourceError} from "../errors.ts";
@@ -14,7 +15,9 @@ const TABLE_OF: Record<string, string> = {
   Salarie: "salarie",
   ContratMission: "contrat",
   EtatMensuelIndiv: "emi",
-  AnnexeFinanciere: "annexe_financiere"
+  AnnexeFinanciere: "annexe_financiere",
+  RefNiveauFormation: "ref_niveau_formation",
+  RefDureePoleEmploi: "ref_duree_pole_emploi"
 };
 
 /** Stages one file into a fresh in-memory DuckDB and returns its rows. */
@@ -23,8 +26,8 @@ async function stageOne(view: string, path: string) {
   try {
     const name = path.split("/").at(-1)!;
     const file = {...parseFluxIaeName(name)!, path};
-    const rows = await stageFluxIaeFile(db.connection, file, tableSpec(TABLE_OF[view]!), name);
-    return {count: rows, rows: await db.query(`SELECT * FROM "${TABLE_OF[view]}" ORDER BY 1, 2`)};
+    const staged = await stageFluxIaeFile(db.connection, file, tableSpec(TABLE_OF[view]!), name);
+    return {count: staged.rows, staged, rows: await db.query(`SELECT * FROM "${TABLE_OF[view]}" ORDER BY 1, 2`)};
   } finally {
     await db.close();
   }
@@ -221,5 +224,97 @@ describe("fluxIAE reader: refusals name file, line, column and value", () => {
     const e = await refusal("Salarie", withRow(FLUXIAE.Salarie!, 1, "hash_nir", "165057512345678"));
     expect(e).toMatchObject({reason: "personal_value", line: 4, column: "hash_nir", value: null});
     expect(e.message).not.toContain("165057512345678");
+  });
+});
+
+describe("fluxIAE reader: files as the ASP really delivers them", () => {
+  const emi = FLUXIAE.EtatMensuelIndiv!;
+
+  it("reads a .csv.gz that is in fact a zip archive holding the CSV", async () => {
+    const dir = tempDir();
+    const name = "fluxIAE_ContratMission_01022026_120000.csv.gz";
+    const csv = fluxIaeBytes("ContratMission", FLUXIAE.ContratMission!);
+    writeFileSync(join(dir, name), zipSync({"fluxIAE_ContratMission_01022026_120000.csv": new Uint8Array(csv)}));
+    const plain = await stageOne("ContratMission", writeFluxIae(tempDir(), "ContratMission", FLUXIAE.ContratMission!));
+    const zipped = await stageOne("ContratMission", join(dir, name));
+    expect(zipped.count).toBe(2);
+    expect(zipped.rows).toEqual(plain.rows);
+  });
+
+  it("reads a .csv.gz that is plain text", async () => {
+    const dir = tempDir();
+    const path = join(dir, "fluxIAE_Salarie_01022026_120000.csv.gz");
+    writeFileSync(path, fluxIaeBytes("Salarie", FLUXIAE.Salarie!));
+    expect((await stageOne("Salarie", path)).count).toBe(2);
+  });
+
+  it("refuses a file that is neither gzip, zip nor text for what it is, never as truncated", async () => {
+    const dir = tempDir();
+    const path = join(dir, "fluxIAE_Salarie_01022026_120000.csv.gz");
+    writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
+    const e = await expectRefusal("Salarie", path);
+    expect(e).toMatchObject({reason: "not_an_archive", file: "fluxIAE_Salarie_01022026_120000.csv.gz"});
+    expect(e.message).toContain("ni gzip, ni zip, ni texte");
+    expect(e.message).not.toContain("tronqué");
+  });
+
+  it("refuses a zip without a single CSV member", async () => {
+    const dir = tempDir();
+    const path = join(dir, "fluxIAE_Salarie_01022026_120000.csv.gz");
+    const csv = new Uint8Array(fluxIaeBytes("Salarie", FLUXIAE.Salarie!));
+    writeFileSync(path, zipSync({"a.csv": csv, "b.csv": csv}));
+    expect(await expectRefusal("Salarie", path)).toMatchObject({reason: "zip_content"});
+  });
+
+  it("counts an identical duplicate statement once, and says how many were dropped", async () => {
+    const t: Table = {header: emi.header, rows: [...emi.rows, emi.rows[1]!, emi.rows[1]!]};
+    const {count, staged, rows} = await stageOne("EtatMensuelIndiv", writeFluxIae(tempDir(), "EtatMensuelIndiv", t));
+    expect(count).toBe(emi.rows.length + 2);
+    expect(staged.duplicatesDropped).toBe(2);
+    expect(rows).toHaveLength(emi.rows.length);
+  });
+
+  it("refuses two statements of one person, annexe, contract and month with different hours, naming both lines", async () => {
+    const copy = [...emi.rows[1]!];
+    copy[emi.header.indexOf("emi_nb_heures_travail")] = "99";
+    const e = await refusal("EtatMensuelIndiv", {header: emi.header, rows: [...emi.rows, copy]});
+    expect(e).toMatchObject({
+      reason: "conflicting_statement",
+      line: emi.rows.length + 3,
+      column: "emi_nb_heures_travail",
+      others: 0
+    });
+    expect(e.message).toContain(`autre ligne 4`);
+  });
+
+  it("accepts the Structure view with its contact columns, left unread and listed", async () => {
+    const {count, staged, rows} = await stageOne("Structure", writeFluxIae(tempDir(), "Structure", FLUXIAE.Structure!));
+    expect(count).toBe(2);
+    expect(staged.header.contact).toEqual([
+      "structure_adresse_admin_telephone",
+      "structure_adresse_mail_corresp_technique",
+      "structure_adresse_nom_corresp_technique",
+      "structure_adresse_prenom_corresp_technique"
+    ]);
+    expect(staged.header.unread).toEqual(["structure_adresse_admin_commune", ...staged.header.contact]);
+    // Never staged: the table holds only the columns of schema.ts.
+    expect(Object.keys(rows[0]!)).toEqual(tableSpec("structure").columns.map((c) => c.name));
+    expect(JSON.stringify(rows)).not.toMatch(/Martin|Claire|example|0467/);
+  });
+
+  it("reads the reference views under their real ASP column names", async () => {
+    const nf = await stageOne(
+      "RefNiveauFormation",
+      writeFluxIae(tempDir(), "RefNiveauFormation", FLUXIAE.RefNiveauFormation!)
+    );
+    expect(nf.rows[0]).toEqual({rnf_id: 3, rnf_code_form_empl: "30", rnf_libelle_niveau_form_empl: "Niveau CAP"});
+    const dp = await stageOne(
+      "RefDureePoleEmploi",
+      writeFluxIae(tempDir(), "RefDureePoleEmploi", FLUXIAE.RefDureePoleEmploi!)
+    );
+    expect(dp.rows).toEqual([
+      {rdp_id: 1, rdp_lib_duree_pe: "DE 12 À 23 MOIS"},
+      {rdp_id: 2, rdp_lib_duree_pe: "24 MOIS ET PLUS"}
+    ]);
   });
 });

@@ -8,7 +8,16 @@ import {detail} from "../messages.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
 import {diagnose, readHead} from "../text-stream.ts";
-import {checkHeader, checkRows, finishTable, loadSql, type LoadPlan} from "../validate.ts";
+import {openSource, type ReadableSource} from "../archive.ts";
+import {
+  checkHeader,
+  checkRows,
+  dropDuplicateStatements,
+  finishTable,
+  loadSql,
+  type HeaderReport,
+  type LoadPlan
+} from "../validate.ts";
 import type {FluxIaeFile} from "./files.ts";
 
 /** DEB and header lines come before the data: data row i is file line i + 3. */
@@ -16,16 +25,33 @@ const FIRST_DATA_LINE = 3;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** The DuckDB scan of a fluxIAE file: `|`, no quoting at all, everything as text. */
-export function fluxIaeScan(path: string): string {
-  return `read_csv(${sqlString(path)}, delim='|', quote='', escape='', skip=1, header=true, all_varchar=true, null_padding=true)`;
+/**
+ * The DuckDB scan of a fluxIAE file: `|`, no quoting at all, everything as text.
+ * `compression` is the content's (archive.ts), not the one the name suggests.
+ */
+export function fluxIaeScan(path: string, compression: "gzip" | "none" | "auto" = "auto"): string {
+  return `read_csv(${sqlString(path)}, delim='|', quote='', escape='', skip=1, header=true, all_varchar=true, null_padding=true, compression='${compression}')`;
 }
 
-/** Checks the DEB line and the header; returns the header columns. */
-export async function checkFluxIaeHead(file: FluxIaeFile, spec: TableSpec, display: string): Promise<string[]> {
-  const [deb, headerLine] = await readHead(file.path, 2);
+/** What the quality report keeps of a staged file besides its rows. */
+export interface StagedFile {
+  /** Data rows of the file. */
+  readonly rows: number;
+  /** Identical duplicate statements dropped (EtatMensuelIndiv). */
+  readonly duplicatesDropped: number;
+  readonly header: HeaderReport;
+}
+
+/** Checks the DEB line and the header of the file at `path`; returns the header columns and what is left unread. */
+export async function checkFluxIaeHead(
+  path: string,
+  file: FluxIaeFile,
+  spec: TableSpec,
+  display: string
+): Promise<{columns: string[]; report: HeaderReport}> {
+  const [deb, headerLine] = await readHead(path, 2);
   if (deb === undefined || !deb.startsWith("DEB") || headerLine === undefined) {
-    await refuseBrokenFile(file.path, display);
+    await refuseBrokenFile(path, display);
     throw new SourceError({
       file: display,
       line: 1,
@@ -35,22 +61,49 @@ export async function checkFluxIaeHead(file: FluxIaeFile, spec: TableSpec, displ
       detail: detail.deb(`DEB${file.view}`)
     });
   }
-  const header = headerLine.split("|");
+  const columns = headerLine.split("|");
   // The personal columns are named only: their values are never read.
-  checkHeader(spec, header, display, 2);
-  return header;
+  return {columns, report: checkHeader(spec, columns, display, 2)};
 }
 
-/** Stages one fluxIAE file into `spec.table`; returns the number of data rows. */
+/**
+ * Stages one fluxIAE file into `spec.table` (a gzip, a zip holding the CSV, or plain text,
+ * whatever the name says; a zip's member is unpacked under `tempRoot`).
+ * @throws SourceError on any problem of the file (see validate.ts for the row policy).
+ */
 export async function stageFluxIaeFile(
   con: DuckDBConnection,
   file: FluxIaeFile,
   spec: TableSpec,
   display: string,
+  task?: ProgressTask,
+  tempRoot?: string
+): Promise<StagedFile> {
+  const source = await openSource(file.path, display, tempRoot);
+  try {
+    return await stageContent(con, source, file, spec, display, task);
+  } finally {
+    source.cleanup();
+  }
+}
+
+async function stageContent(
+  con: DuckDBConnection,
+  source: ReadableSource,
+  file: FluxIaeFile,
+  spec: TableSpec,
+  display: string,
   task?: ProgressTask
-): Promise<number> {
-  const header = await checkFluxIaeHead(file, spec, display);
-  const plan: LoadPlan = {spec, format: "fluxiae", file: display, from: fluxIaeScan(file.path), finColumn: header[0]!};
+): Promise<StagedFile> {
+  const {path} = source;
+  const header = await checkFluxIaeHead(path, file, spec, display);
+  const plan: LoadPlan = {
+    spec,
+    format: "fluxiae",
+    file: display,
+    from: fluxIaeScan(path, source.compression),
+    finColumn: header.columns[0]!
+  };
   const {create, insert} = loadSql(plan);
   await con.run(create);
   const load = () => con.run(insert);
@@ -58,7 +111,7 @@ export async function stageFluxIaeFile(
     if (task) await withProgress(task, () => con.progress, load);
     else await load();
   } catch (e) {
-    await refuseBrokenFile(file.path, display);
+    await refuseBrokenFile(path, display);
     throw new SourceError({
       file: display,
       line: duckDbLine(e),
@@ -68,10 +121,12 @@ export async function stageFluxIaeFile(
       detail: detail.csvEngine(String((e as Error).message))
     });
   }
-  const rows = await checkFin(con, plan, file.path);
-  await checkRows(con, plan, async (i) => i + FIRST_DATA_LINE);
+  const rows = await checkFin(con, plan, path);
+  const lineOf = async (i: number) => i + FIRST_DATA_LINE;
+  await checkRows(con, plan, lineOf);
+  const duplicatesDropped = await dropDuplicateStatements(con, plan, lineOf);
   await finishTable(con, spec);
-  return rows;
+  return {rows, duplicatesDropped, header: header.report};
 }
 
 async function checkFin(con: DuckDBConnection, plan: LoadPlan, path: string): Promise<number> {
