@@ -7,6 +7,7 @@ import {
   expectSameRows,
   monthly,
   only,
+  pick,
   stageFixture,
   type StagedFixture
 } from "../testing/fluxiae-fixture.ts";
@@ -20,7 +21,7 @@ import {etpByLevelSql} from "./etp.ts";
 //  12  S1 ACI_DC BROUILLON   2025              100 ETP            → excluded
 //  13  S1 FDI_DC VALIDE      2025              50 ETP             → excluded (FDI)
 //  14  S3 AI_DC  CLOTURE     2025-01..2025-03  1 ETP, 1 607 h, 1 400 €/ETP, total 1 400, cofinancé 700
-//  15  S4 EI_DC  VALIDE      2025-05           7 ETP, no département anywhere → dropped
+//  15  S4 EI_DC  VALIDE      2025-05           7 ETP, 12 000 €/ETP, no département anywhere → national total only
 // Statements:
 //  person 1 on 10: 120 h every month of 2025;  on 12 (brouillon): 500 h in March; on 13 (FDI): 300 h in April
 //  person 2 on 11: 140 h every month from 2025-07 to 2026-06
@@ -102,14 +103,15 @@ describe.each([
 
   it("computes annual ETP conventionnés as monthly × months in the year / 12, an annexe split over two years", () => {
     const y2025 = cell(rows, "national", "FR", "ensemble", "2025");
-    // 10: 2 × 12 / 12 = 2; 11: 3 × 6 / 12 = 1.5 (July–December); 14: 1 × 3 / 12 = 0.25.
-    // Brouillon (100), FDI (50) and the annexe without département (7) count for nothing.
-    expect(y2025.get("etp_conventionnes")).toBeCloseTo(2 + 1.5 + 0.25, 12);
+    // 10: 2 × 12 / 12 = 2; 11: 3 × 6 / 12 = 1.5 (July–December); 14: 1 × 3 / 12 = 0.25;
+    // 15 (no département: national only): 7 × 1 / 12. Brouillon (100) and FDI (50) count for nothing.
+    expect(y2025.get("etp_conventionnes")).toBeCloseTo(2 + 1.5 + 0.25 + 7 / 12, 12);
     // 2026: 11 alone, January–June: 3 × 6 / 12 = 1.5. Over its whole length 1.5 + 1.5 = 3 × 12 / 12.
     const y2026 = cell(rows, "national", "FR", "ensemble", "2026");
     expect(y2026.get("etp_conventionnes")).toBeCloseTo(1.5, 12);
     const ei = (p: string) => cell(rows, "national", "FR", "EI", p).get("etp_conventionnes");
-    expect(ei("2025") + ei("2026")).toBeCloseTo((3 * 12) / 12, 12);
+    // (EI in France also holds annexe 15, 7 × 1 / 12, in 2025.)
+    expect(ei("2025") + ei("2026")).toBeCloseTo((3 * 12) / 12 + 7 / 12, 12);
     // A month: March 2025 has 10 (2) and 14 (1) in effect; August 2025 has 10 (2) and 11 (3).
     expect(cell(rows, "national", "FR", "ensemble", "2025-03").get("etp_conventionnes")).toBe(3);
     expect(cell(rows, "national", "FR", "ensemble", "2025-08").get("etp_conventionnes")).toBe(5);
@@ -126,10 +128,10 @@ describe.each([
     // April 2025: the 300 h on the FDI annexe are left out; only person 1's 120 h.
     expect(cell(rows, "national", "FR", "ensemble", "2025-04").get("heures_travaillees")).toBe(120);
     // Year 2025 = Σ monthly / 12 = Σ hours / divisor:
-    //   (12 × 120 + 3 × 100) / 1 607 + 6 × 140 / 1 820 = 1 740 / 1 607 + 840 / 1 820.
+    //   (12 × 120 + 3 × 100 + 50) / 1 607 + 6 × 140 / 1 820 = 1 790 / 1 607 + 840 / 1 820.
     const y2025 = cell(rows, "national", "FR", "ensemble", "2025");
-    expect(y2025.get("etp_realises")).toBeCloseTo(1740 / 1607 + 840 / 1820, 12);
-    expect(y2025.get("heures_travaillees")).toBe(12 * 120 + 3 * 100 + 6 * 140); // 2 580
+    expect(y2025.get("etp_realises")).toBeCloseTo(1790 / 1607 + 840 / 1820, 12);
+    expect(y2025.get("heures_travaillees")).toBe(12 * 120 + 3 * 100 + 50 + 6 * 140); // 2 630
     // ACI alone: annexe 10 only (the brouillon and FDI annexes of the same structure are out).
     const aci = cell(rows, "national", "FR", "ACI", "2025");
     expect(aci.get("etp_conventionnes")).toBeCloseTo(2, 12);
@@ -139,11 +141,11 @@ describe.each([
   it("computes the taux de réalisation on all statements and on validated ones only", () => {
     const y2025 = cell(rows, "national", "FR", "ensemble", "2025");
     // Σ monthly réalisés / Σ monthly conventionnés:
-    //   réalisés: 12 × (1 740 / 1 607 + 840 / 1 820); conventionnés: 2 × 12 + 3 × 6 + 1 × 3 = 45.
-    expect(y2025.get("taux_realisation")).toBeCloseTo((12 * (1740 / 1607 + 840 / 1820)) / 45, 12);
+    //   réalisés: 12 × (1 790 / 1 607 + 840 / 1 820); conventionnés: 2 × 12 + 3 × 6 + 1 × 3 + 7 × 1 = 52.
+    expect(y2025.get("taux_realisation")).toBeCloseTo((12 * (1790 / 1607 + 840 / 1820)) / 52, 12);
     // Validated only: person 3's March (100 h) is out.
-    expect(y2025.get("etp_realises_valides")).toBeCloseTo(1640 / 1607 + 840 / 1820, 12);
-    expect(y2025.get("taux_realisation_valides")).toBeCloseTo((12 * (1640 / 1607 + 840 / 1820)) / 45, 12);
+    expect(y2025.get("etp_realises_valides")).toBeCloseTo(1690 / 1607 + 840 / 1820, 12);
+    expect(y2025.get("taux_realisation_valides")).toBeCloseTo((12 * (1690 / 1607 + 840 / 1820)) / 52, 12);
     // AI in Bouches-du-Rhône, March: 100 / 1 607 × 12 réalisé over 1 conventionné, 0 validated.
     const ai = cell(rows, "département", "13", "AI", "2025-03");
     expect(ai.get("taux_realisation")).toBeCloseTo((100 / 1607) * 12, 12);
@@ -151,20 +153,21 @@ describe.each([
   });
 
   it("computes the aid as monthly ETP × unit amount / 12 × months, and the co-funded share", () => {
-    // 2025: 10: 2 × 24 000 / 12 × 12 = 48 000; 11: 3 × 12 000 / 12 × 6 = 18 000; 14: 1 × 1 400 / 12 × 3 = 350.
+    // 2025: 10: 2 × 24 000 / 12 × 12 = 48 000; 11: 3 × 12 000 / 12 × 6 = 18 000; 14: 1 × 1 400 / 12 × 3 = 350;
+    // 15: 7 × 12 000 / 12 × 1 = 7 000.
     const y2025 = cell(rows, "national", "FR", "ensemble", "2025");
-    expect(y2025.get("montant_aide")).toBeCloseTo(48000 + 18000 + 350, 8);
+    expect(y2025.get("montant_aide")).toBeCloseTo(48000 + 18000 + 350 + 7000, 8);
     // Annexe 11 over its whole length: 3 × 12 000 / 12 × 12 = 36 000, split 18 000 + 18 000.
     const eiAid = (p: string) => cell(rows, "national", "FR", "EI", p).get("montant_aide");
-    expect(eiAid("2025")).toBeCloseTo(18000, 8);
+    expect(eiAid("2025")).toBeCloseTo(18000 + 7000, 8); // + annexe 15 (EI, France only)
     expect(eiAid("2026")).toBeCloseTo(18000, 8);
-    // Co-funded share, each annexe weighted by its months: (12 000 + 0 + 700 × 3 / 12) / (48 000 + 36 000 × 6 / 12
-    // + 1 400 × 3 / 12); no co-funding written on 11 counts as 0.
-    expect(y2025.get("part_cofinancement")).toBeCloseTo((12000 + 175) / (48000 + 18000 + 350), 12);
+    // Co-funded share, each annexe weighted by its months: (12 000 + 0 + 700 × 3 / 12 + 0) / (48 000 + 36 000 × 6 / 12
+    // + 1 400 × 3 / 12 + 84 000 / 12); no co-funding written on 11 or 15 counts as 0.
+    expect(y2025.get("part_cofinancement")).toBeCloseTo((12000 + 175) / (48000 + 18000 + 350 + 7000), 12);
     expect(cell(rows, "département", "34", "ACI", "2025").get("part_cofinancement")).toBeCloseTo(0.25, 12);
   });
 
-  it("places every figure at the three levels; an annexe with no known département is left out", () => {
+  it("places every figure at the three levels; an annexe with no known département counts in the national total only", () => {
     // Région 76 (Occitanie) = Hérault; région 11 (Île-de-France) = Paris; région 93 = Bouches-du-Rhône.
     for (const [region, dep] of [
       ["76", "34"],
@@ -178,10 +181,18 @@ describe.each([
         );
       }
     }
-    // Only those three départements (annexe 15 and its 50 h are nowhere).
+    // Only those three départements: annexe 15 and its 50 h are in France as a whole, in no région
+    // or département (never dropped).
     const deps = new Set(rows.filter((r) => r.niveau === "département").map((r) => r.territoire));
     expect([...deps].sort()).toEqual(["13", "34", "75"]);
-    expect(cell(rows, "national", "FR", "ensemble", "2025-05").get("heures_travaillees")).toBe(120);
+    const regions = new Set(rows.filter((r) => r.niveau === "région").map((r) => r.territoire));
+    expect([...regions].sort()).toEqual(["11", "76", "93"]);
+    expect(cell(rows, "national", "FR", "ensemble", "2025-05").get("heures_travaillees")).toBe(120 + 50);
+    const mayInRegions = ["11", "76", "93"]
+      .map((r) => pick(rows, {niveau: "région", territoire: r, type_structure: "ensemble", periode: "2025-05"}))
+      .flat()
+      .reduce((sum, row) => sum + Number(row.heures_travaillees), 0);
+    expect(mayInRegions).toBe(120);
   });
 });
 

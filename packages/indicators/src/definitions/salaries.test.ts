@@ -165,11 +165,11 @@ describe.each([
     expect(at("femme", "heures_travaillees")).toBe(130);
     expect(at("femme", "etp_realises") as number).toBeCloseTo(110 / 1607 + 20 / 1820, 12);
     // Aid of the cell, as in the ETP figures: each annexe in effect (10 and 20; the brouillon annexe is out)
-    // for each month that has statements (February, March, April, July here): 1 ETP × 12 000 € / 12 × 4
-    // months each, 4 000 + 4 000 = 8 000 €.
-    expect(at("ensemble", "montant_aide")).toBeCloseTo(8000, 8);
-    expect(at("femme", "montant_aide")).toBeCloseTo(8000, 8);
-    expect(at("ensemble", "montant_aide", "EI")).toBeCloseTo(4000, 8);
+    // for each of its months in the year, statements or not: 1 ETP × 12 000 € / 12 × 12 months each,
+    // 12 000 + 12 000 = 24 000 €.
+    expect(at("ensemble", "montant_aide")).toBeCloseTo(24000, 8);
+    expect(at("femme", "montant_aide")).toBeCloseTo(24000, 8);
+    expect(at("ensemble", "montant_aide", "EI")).toBeCloseTo(12000, 8);
   });
 
   it("places people in the annexe's territory", () => {
