@@ -4,7 +4,11 @@
 // on DuckDB; no published person count between 1 and 10; masked values null and flagged;
 // national = Σ régions = Σ départements, and "ensemble" = Σ the five SIAE kinds, for the
 // additive figures wherever none of the terms is masked.
+import {copyFileSync} from "node:fs";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {loadIntoPostgres, openDuckDb, openPglite, type SqlEngine} from "@pilotage/sources";
+import {tempDir} from "../packages/sources/src/test-fixtures.ts";
 import {
   DISCLOSURE_THRESHOLD,
   IAE_KINDS,
@@ -205,5 +209,45 @@ describe("national = Σ régions = Σ départements, ensemble = Σ SIAE kinds, o
     expect(checked.national, `${name}: national = Σ régions checked`).toBeGreaterThan(0);
     expect(checked.regions, `${name}: région = Σ départements checked`).toBeGreaterThan(0);
     if (name !== "prescripteurs") expect(checked.kinds, `${name}: ensemble = Σ types checked`).toBeGreaterThan(0);
+  });
+});
+
+describe("pass-iae without the optional PASS suspensions table", () => {
+  // The same staged sample with suspensions_pass removed, on DuckDB and on PostgreSQL (PGlite).
+  const without = async (engine: SqlEngine) => {
+    await engine.query("DROP TABLE suspensions_pass");
+    return passIae({engine, referenceDate: sample.referenceDate});
+  };
+  it.each([
+    [
+      "DuckDB",
+      async () => {
+        const copy = join(tempDir(), "copy.duckdb");
+        copyFileSync(sample.dbPath, copy);
+        return openDuckDb(copy);
+      }
+    ],
+    [
+      "PostgreSQL (PGlite)",
+      async () => {
+        const pg = await openPglite();
+        await loadIntoPostgres(pg, sample.dbPath);
+        return pg;
+      }
+    ]
+  ])("on %s: removes the suspended PASS, says so, keeps the PASS issued", async (_, open) => {
+    const engine = await open();
+    try {
+      const {spec, rows} = await without(engine);
+      const full = sample.onDuckDb["pass-iae"]!;
+      expect(spec.columns.map((c) => c.name)).not.toContain("pass_suspendus");
+      expect(rows.every((r) => !("pass_suspendus" in r))).toBe(true);
+      expect(spec.description).toContain("La table des suspensions de PASS (facultative) est absente des sources");
+      const issued = (rs: readonly Row[]) =>
+        rs.map((r) => [r.niveau, r.territoire, r.periode, r.type_structure, r.pass_delivres]);
+      expect(issued(rows)).toEqual(issued(full.rows));
+    } finally {
+      await engine.close();
+    }
   });
 });

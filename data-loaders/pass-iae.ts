@@ -17,6 +17,7 @@ import {
   type Hierarchy,
   type Row
 } from "@pilotage/indicators";
+import {hasTable} from "@pilotage/sources";
 import {disclose} from "./lib/asp-columns.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
@@ -25,7 +26,28 @@ import type {LoaderContext} from "./lib/run.ts";
 const PASS = ["pass_agrements.date_début", "pass_agrements.date_fin", "pass_agrements.id"];
 const SUSPENSIONS = ["suspensions_pass.date_début", "suspensions_pass.date_fin"];
 
-export function passIaeSpec(referenceDate: string): DatasetSpec {
+/** Said wherever the optional PASS suspensions table is missing from the sources. */
+export const NO_SUSPENSIONS_NOTE =
+  " La table des suspensions de PASS (facultative) est absente des sources : le nombre de PASS suspendus " +
+  "n'est pas publié, et les PASS actifs ou arrivant à échéance comprennent les PASS suspendus.";
+
+/**
+ * The dataset's declaration. `suspensions`: whether the optional table `suspensions_pass` is
+ * in the sources; without it the suspended PASS are not published and the note says so.
+ */
+export function passIaeSpec(referenceDate: string, suspensions = true): DatasetSpec {
+  const spec = fullPassIaeSpec(referenceDate);
+  if (suspensions) return spec;
+  return {
+    ...spec,
+    description: spec.description + NO_SUSPENSIONS_NOTE,
+    columns: spec.columns
+      .filter((c) => c.name !== "pass_suspendus")
+      .map((c) => (c.name === "pass_actifs" || c.name === "pass_expirant_3_mois" ? {...c, sources: PASS} : c))
+  };
+}
+
+function fullPassIaeSpec(referenceDate: string): DatasetSpec {
   return {
     name: "pass-iae",
     title: "PASS IAE délivrés, actifs, suspendus et arrivant à échéance, par mois et par année",
@@ -87,11 +109,11 @@ const STOCKS = ["pass_actifs", "pass_suspendus", "pass_expirant_3_mois"];
  * date): the same number published twice must be masked in both places or in neither, which
  * a one-part constraint "year = last month" ensures.
  */
-function yearIsLastMonth(referenceDate: string): Hierarchy {
+function yearIsLastMonth(referenceDate: string, stocks: readonly string[]): Hierarchy {
   const referenceMonth = referenceDate.slice(0, 7);
   return {
     name: "periode : dernier mois = année (stocks)",
-    figures: STOCKS,
+    figures: stocks,
     parent(dims) {
       const p = dims.periode;
       return typeof p === "string" && p.length === 7 && (p.endsWith("-12") || p === referenceMonth)
@@ -104,10 +126,15 @@ function yearIsLastMonth(referenceDate: string): Hierarchy {
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const {engine} = context;
   const referenceDate = await emploisReferenceDate(context);
-  const spec = passIaeSpec(referenceDate);
+  // An optional table: without it, its figures are removed (quality report and page say so).
+  const suspensions = await hasTable(engine, "suspensions_pass");
+  const spec = passIaeSpec(referenceDate, suspensions);
+  const figures = FIGURES.filter((f) => suspensions || f !== "pass_suspendus");
   const [first] = await engine.query<{annee: number | null}>(PASS_FIRST_YEAR);
   if (first?.annee == null) return {spec, rows: []};
-  const raw = await engine.query<Record<string, string | number>>(passIaeSql(passPeriods(first.annee, referenceDate)));
+  const raw = await engine.query<Record<string, string | number>>(
+    passIaeSql(passPeriods(first.annee, referenceDate), {suspensions})
+  );
   const rows: Row[] = raw
     .filter((r) => r.niveau !== "département" || Number(r.mois) === 0)
     .map((r) => ({
@@ -116,7 +143,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
       territoire_libelle: territoryLabel(String(r.niveau), String(r.territoire)),
       periode: periode(Number(r.annee), Number(r.mois)),
       type_structure: r.type_structure,
-      ...Object.fromEntries(FIGURES.map((f) => [f, Number(r[f])]))
+      ...Object.fromEntries(figures.map((f) => [f, Number(r[f])]))
     }));
   // Periods are linked only within a year (months add up to it, its stock is its last
   // month's): one disclosure problem per year.
@@ -124,7 +151,10 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     geography(),
     structureKinds(),
     monthsInYear("periode", ["pass_delivres"]),
-    yearIsLastMonth(referenceDate)
+    yearIsLastMonth(
+      referenceDate,
+      STOCKS.filter((f) => figures.includes(f as (typeof FIGURES)[number]))
+    )
   ];
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
   return {

@@ -90,6 +90,89 @@ describe("PostgreSQL on PGlite", () => {
   });
 });
 
+/**
+ * The warehouse as the real one is: native identifier types, an optional table missing,
+ * a statement held twice, a commune code without its leading zero. `open(schema)` gives an
+ * empty schema on the engine under test; the staged sample is loaded into it.
+ */
+function realWarehouseTests(open: (schema: string) => Promise<PostgresEngine>) {
+  it("accepts identifiers typed uuid, integer or bigint where the CSV export has text", async () => {
+    const pg = await open("native_ids");
+    try {
+      // Application and candidate ids as the platform's uuids, structure ids as bigint.
+      for (const [table, column] of [
+        ["candidatures", "id"],
+        ["candidatures", "id_candidat"],
+        ["candidats", "id"],
+        ["pass_agrements", "id_candidat"]
+      ] as const) {
+        await pg.query(
+          `ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(column)} TYPE uuid USING md5(${quoteIdent(column)})::uuid`
+        );
+      }
+      await pg.query(`ALTER TABLE structures ALTER COLUMN id TYPE bigint`);
+      await pg.query(`ALTER TABLE pass_agrements ALTER COLUMN id TYPE uuid USING md5(id)::uuid`);
+      await pg.query(
+        `ALTER TABLE suspensions_pass ALTER COLUMN "id_pass_agrément" TYPE uuid USING md5("id_pass_agrément")::uuid`
+      );
+      await pg.query(`ALTER TABLE candidatures ALTER COLUMN id_structure TYPE integer`);
+      const quality = await checkWarehouse(pg, pg.schema);
+      expect(quality.files.map((f) => f.rows)).toEqual(staged.quality.files.map((f) => f.rows));
+      expect(quality.orphans).toEqual(staged.quality.orphans);
+    } finally {
+      await pg.close();
+    }
+  });
+
+  it("goes on without the optional PASS suspensions table, saying so", async () => {
+    const pg = await open("no_suspensions");
+    try {
+      await pg.query(`DROP TABLE suspensions_pass`);
+      const quality = await checkWarehouse(pg, pg.schema);
+      expect(quality.missingTables).toEqual([
+        {table: "suspensions_pass", source: "suspensions_pass", file: `${pg.schema}.suspensions_pass`}
+      ]);
+      expect(quality.files.map((f) => f.table)).not.toContain("suspensions_pass");
+      // A required table is still required.
+      await pg.query(`DROP TABLE pass_agrements`);
+      await expect(checkWarehouse(pg, pg.schema)).rejects.toMatchObject({reason: "missing_table"});
+    } finally {
+      await pg.close();
+    }
+  });
+
+  it("counts identical duplicate statements, refuses conflicting ones, counts normalised and unknown codes", async () => {
+    const pg = await open("quirks");
+    try {
+      await pg.query(`INSERT INTO emi SELECT * FROM emi WHERE emi_sme_mois = 3`);
+      await pg.query(`UPDATE structure SET structure_adresse_admin_code_insee = '1053' WHERE structure_id_siae = 1`);
+      await pg.query(`UPDATE salarie SET salarie_code_dpt = '00'`);
+      const quality = await checkWarehouse(pg, pg.schema);
+      expect(quality.files.find((f) => f.table === "emi")).toMatchObject({duplicatesDropped: 1});
+      expect(quality.codes.find((c) => c.table === "structure")).toMatchObject({normalised: 1, unknown: 0});
+      expect(quality.codes.find((c) => c.table === "salarie")).toMatchObject({normalised: 0, unknown: 2});
+      await pg.query(
+        `INSERT INTO emi SELECT emi_pph_id, emi_afi_id, emi_ctr_id, emi_sme_annee, emi_sme_mois, emi_esm_etat_code,
+                emi_nb_heures_travail + 1, emi_motif_sortie_id FROM emi WHERE emi_sme_mois = 3 LIMIT 1`
+      );
+      await expect(checkWarehouse(pg, pg.schema)).rejects.toMatchObject({
+        reason: "conflicting_statement",
+        file: `${pg.schema}.emi`
+      });
+    } finally {
+      await pg.close();
+    }
+  });
+}
+
+describe("PostgreSQL on PGlite: the warehouse as it really is", () => {
+  realWarehouseTests(async (schema) => {
+    const pg = await openPglite({schema});
+    await loadIntoPostgres(pg, staged.dbPath!);
+    return pg;
+  });
+});
+
 // CI sets DATABASE_URL (a PostgreSQL server runs there), so this suite is defined only
 // when a server is reachable: nothing is skipped, it simply exists where it can run.
 const url = process.env.DATABASE_URL;
@@ -108,6 +191,21 @@ describe.runIf(url)("PostgreSQL server (DATABASE_URL)", () => {
 
   it("gives the same normalised rows, counts and orphans as DuckDB", async () => {
     await checkSameAsDuckDb(pg);
+  });
+
+  describe("the warehouse as it really is", () => {
+    realWarehouseTests(async (name) => {
+      const other = await openWarehouse(url!, `${schema}_${name}`);
+      await other.query(`CREATE SCHEMA ${quoteIdent(`${schema}_${name}`)}`);
+      await loadIntoPostgres(other, staged.dbPath!);
+      return {
+        ...other,
+        async close() {
+          await other.query(`DROP SCHEMA ${quoteIdent(`${schema}_${name}`)} CASCADE`);
+          await other.close();
+        }
+      };
+    });
   });
 
   it("stages from the warehouse: checks in place and writes current.json", async () => {

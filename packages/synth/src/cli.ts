@@ -1,11 +1,11 @@
-// pnpm synth --scale NAME --seed N --out DIR [--defects]
+// pnpm synth --scale NAME --seed N --out DIR [--defects] [--quirks]
 import {parseArgs} from "node:util";
 import {writeDefects} from "./defects.ts";
 import {generate} from "./generate.ts";
 import {consoleEffects} from "./progress.ts";
 import {SCALES} from "./scales.ts";
 
-const USAGE = `usage: pnpm synth --scale ${Object.keys(SCALES).join("|")} --seed N --out DIR [--defects]`;
+const USAGE = `usage: pnpm synth --scale ${Object.keys(SCALES).join("|")} --seed N --out DIR [--defects] [--quirks]`;
 
 async function main(): Promise<void> {
   const {values} = parseArgs({
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
       seed: {type: "string", default: "1"},
       out: {type: "string"},
       defects: {type: "boolean", default: false},
+      // The real drops' quirks (zip in .gz, duplicate statements, short commune codes, two salarie_id).
+      quirks: {type: "boolean", default: false},
       help: {type: "boolean", default: false}
     }
   });
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
     throw new Error(`--seed must be a non-negative integer (got ${values.seed})`);
   const effects = consoleEffects();
   const started = Date.now();
-  const files = await generate({scale: values.scale, seed, out: values.out}, effects);
+  const files = await generate({scale: values.scale, seed, out: values.out, quirks: values.quirks}, effects);
   if (values.defects) await writeDefects(values.out, effects);
   const rows = files.reduce((n, f) => n + f.rows, 0);
   const bytes = files.reduce((n, f) => n + f.bytes, 0);

@@ -1,7 +1,9 @@
 // Orchestration: builds the small world, then walks the IAE structures one by one,
 // simulating each one's employees and applications and writing them at once through
 // streams. Only one structure's rows are in memory at a time.
-import {mkdir, stat} from "node:fs/promises";
+import {mkdir, readFile, stat, writeFile} from "node:fs/promises";
+import {gunzipSync} from "node:zlib";
+import {zipSync} from "fflate";
 import {basename, join} from "node:path";
 import {frDate, frTimestamp, isoDate, monthStart} from "./dates.ts";
 import {applicationsOf, criteriaOf, type StructureApplications} from "./model/applications.ts";
@@ -25,7 +27,30 @@ export interface GenerateOptions {
   readonly scale: string | ScaleConfig;
   readonly seed: number;
   readonly out: string;
+  /**
+   * Write the quirks of the real ASP drops (domain.md, "Sources"), which the readers must meet
+   * without refusing anything or counting anything twice: a `.csv.gz` that is a zip archive
+   * (Structure), identical duplicate monthly statements, commune codes without their leading
+   * zero or with a blank, one person under two `salarie_id`. The figures are those of the
+   * same generation without quirks.
+   */
+  readonly quirks?: boolean;
 }
+
+/** Second salarie_id of a person re-registered by the ASP (quirks): id + this offset. */
+export const SECOND_SALARIE_OFFSET = 500_000_000;
+
+/** Quirks, each on a deterministic share of the rows. */
+const quirkOf = {
+  /** A person under two salarie_id: the second one on their odd-numbered contracts. */
+  twoIds: (personId: number) => personId % 40 === 0,
+  secondIdContract: (contractId: number) => contractId % 2 === 1,
+  /** A monthly statement written twice. */
+  duplicate: (statementId: number) => statementId % 397 === 0,
+  /** A commune code written as a number (no leading zero), or with a blank before it. */
+  commune: (insee: string, idAsp: number) =>
+    insee.startsWith("0") && idAsp % 3 === 0 ? insee.slice(1) : idAsp % 11 === 0 ? ` ${insee}` : insee
+};
 
 export interface GeneratedFile {
   readonly path: string;
@@ -54,8 +79,9 @@ export async function generate(options: GenerateOptions, effects: Effects = sile
     );
   };
 
+  const quirks = options.quirks ?? false;
   const world = buildWorld(ctx);
-  for (const w of [...referenceWriters(flux), ...(await worldWriters(world, flux, csv))]) await close(w);
+  for (const w of [...referenceWriters(flux), ...(await worldWriters(world, flux, csv, quirks))]) await close(w);
 
   const big = {
     salarie: flux("Salarie"),
@@ -74,7 +100,7 @@ export async function generate(options: GenerateOptions, effects: Effects = sile
     const employment: StructureEmployment = s.iaeKind
       ? simulateStructure(ctx, s, pool)
       : {newPeople: [], contracts: [], statements: [], hires: []};
-    await writeEmployment(big, employment);
+    await writeEmployment(big, employment, quirks);
     await writeApplications(big, applicationsOf(ctx, world, s, employment.hires));
     done++;
     progress.tick(
@@ -83,8 +109,18 @@ export async function generate(options: GenerateOptions, effects: Effects = sile
     );
   }
   for (const w of Object.values(big)) await close(w);
+  if (quirks) {
+    // A real ASP drop held a `.csv.gz` that was a zip archive of the CSV.
+    const structureFile = files.find((f) => basename(f.path).startsWith("fluxIAE_Structure_"))!;
+    const csvName = basename(structureFile.path).replace(/\.gz$/, "");
+    const zipped = zipSync({[csvName]: gunzipSync(await readFile(structureFile.path))}, {mtime: ZIP_TIME});
+    await writeFile(structureFile.path, zipped);
+  }
   return files;
 }
+
+/** Fixed modification time of the zip member (the output stays byte-identical per seed). */
+const ZIP_TIME = new Date(2026, 0, 15, 6, 12, 34);
 
 function referenceWriters(flux: (view: string) => FluxWriter): FluxWriter[] {
   const montant = flux("RefMontantIae");
@@ -93,17 +129,20 @@ function referenceWriters(flux: (view: string) => FluxWriter): FluxWriter[] {
   REF_MOTIF_SORT.forEach((r, i) => void motif.row({...r, rms_ordre_affichage: i + 1}));
   const categorie = flux("RefCategorieSort");
   for (const r of REF_CATEGORIE_SORT) void categorie.row({...r});
+  // The real ASP column names (domain.md).
   const niveau = flux("RefNiveauFormation");
-  for (const r of REF_NIVEAU_FORMATION) void niveau.row({rnf_id: r.id, rnf_code: r.code, rnf_libelle: r.libelle});
+  for (const r of REF_NIVEAU_FORMATION)
+    void niveau.row({rnf_id: r.id, rnf_code_form_empl: r.code, rnf_libelle_niveau_form_empl: r.libelle});
   const duree = flux("RefDureePoleEmploi");
-  for (const r of REF_DUREE_POLE_EMPLOI) void duree.row({rdp_id: r.id, rdp_code: r.code, rdp_libelle: r.libelle});
+  for (const r of REF_DUREE_POLE_EMPLOI) void duree.row({rdp_id: r.id, rdp_lib_duree_pe: r.libelle});
   return [montant, motif, categorie, niveau, duree];
 }
 
 async function worldWriters(
   world: World,
   flux: (view: string) => FluxWriter,
-  csv: (table: string) => EmploisCsvWriter
+  csv: (table: string) => EmploisCsvWriter,
+  quirks: boolean
 ): Promise<Writer[]> {
   const structure = flux("Structure");
   const annexe = flux("AnnexeFinanciere");
@@ -119,8 +158,13 @@ async function worldWriters(
         structure_type_structure: s.kind,
         structure_code_naf: s.naf,
         structure_adresse_admin_cp: s.postalCode,
-        structure_adresse_admin_code_insee: s.insee,
-        structure_date_creation: frTimestamp(s.createdDay, 36000 + (s.idAsp % 3600))
+        structure_adresse_admin_code_insee: quirks ? quirkOf.commune(s.insee, s.idAsp) : s.insee,
+        structure_date_creation: frTimestamp(s.createdDay, 36000 + (s.idAsp % 3600)),
+        // Contact columns of the real view: synthetic tokens, shaped like no real contact.
+        structure_adresse_admin_telephone: `synth-tel-${s.idAsp}`,
+        structure_adresse_mail_corresp_technique: `synth-courriel-${s.idAsp}`,
+        structure_adresse_nom_corresp_technique: `Correspondant${s.idAsp}`,
+        structure_adresse_prenom_corresp_technique: "Synth"
       });
       for (const a of s.annexes) {
         await annexe.row({
@@ -172,24 +216,31 @@ type BigWriters = {
 
 const yesNo = (b: boolean) => (b ? "OUI" : "NON");
 
-async function writeEmployment(w: BigWriters, e: StructureEmployment): Promise<void> {
+async function writeEmployment(w: BigWriters, e: StructureEmployment, quirks: boolean): Promise<void> {
+  // With quirks, some people also carry a second salarie_id (same hash_nir), used on their
+  // odd-numbered contracts and those contracts' statements.
+  const twoIds = (personId: number) => quirks && quirkOf.twoIds(personId);
+  const salarieId = (personId: number, contractId: number) =>
+    twoIds(personId) && quirkOf.secondIdContract(contractId) ? personId + SECOND_SALARIE_OFFSET : personId;
   for (const p of e.newPeople) {
-    await w.salarie.row({
-      salarie_id: p.id,
-      hash_nir: p.hash,
-      salarie_rci_libelle: p.sex === "F" ? "MME" : "M.",
-      salarie_annee_naissance: p.birthYear,
-      salarie_code_dpt: p.dep,
-      salarie_adr_qpv_type: p.qpv ? "QP" : "NQP",
-      salarie_adr_is_zrr: p.zrr,
-      salarie_date_creation: frTimestamp(p.createdDay, 30000 + (p.id % 30000))
-    });
+    for (const id of twoIds(p.id) ? [p.id, p.id + SECOND_SALARIE_OFFSET] : [p.id]) {
+      await w.salarie.row({
+        salarie_id: id,
+        hash_nir: p.hash,
+        salarie_rci_libelle: p.sex === "F" ? "MME" : "M.",
+        salarie_annee_naissance: p.birthYear,
+        salarie_code_dpt: p.dep,
+        salarie_adr_qpv_type: p.qpv ? "QP" : "NQP",
+        salarie_adr_is_zrr: p.zrr,
+        salarie_date_creation: frTimestamp(p.createdDay, 30000 + (p.id % 30000))
+      });
+    }
   }
   for (const c of e.contracts) {
     const p = c.person;
     await w.contrat.row({
       contrat_id_ctr: c.id,
-      contrat_id_pph: p.id,
+      contrat_id_pph: salarieId(p.id, c.id),
       contrat_id_structure: c.structureId,
       contrat_mesure_disp_code: c.mesure,
       contrat_type_contrat: c.parentId === null ? "CONTRAT INITIAL" : "RENOUVELLEMENT",
@@ -210,18 +261,20 @@ async function writeEmployment(w: BigWriters, e: StructureEmployment): Promise<v
     });
   }
   for (const st of e.statements) {
-    await w.emi.row({
-      emi_pph_id: st.person.id,
-      emi_afi_id: st.annexe.id,
-      emi_ctr_id: st.contract.id,
-      emi_dsm_id: st.id,
-      emi_sme_annee: Math.floor(st.month / 12),
-      emi_sme_mois: (st.month % 12) + 1,
-      emi_esm_etat_code: st.validated ? "VALIDE" : "SAISI",
-      emi_nb_heures_travail: st.hours,
-      emi_date_creation: frTimestamp(monthStart(st.month + 1) + (st.id % 12), 25200 + (st.id % 43200)),
-      emi_motif_sortie_id: st.motifId
-    });
+    const copies = quirks && quirkOf.duplicate(st.id) ? 2 : 1;
+    for (let copy = 0; copy < copies; copy++)
+      await w.emi.row({
+        emi_pph_id: salarieId(st.person.id, st.contract.id),
+        emi_afi_id: st.annexe.id,
+        emi_ctr_id: st.contract.id,
+        emi_dsm_id: st.id,
+        emi_sme_annee: Math.floor(st.month / 12),
+        emi_sme_mois: (st.month % 12) + 1,
+        emi_esm_etat_code: st.validated ? "VALIDE" : "SAISI",
+        emi_nb_heures_travail: st.hours,
+        emi_date_creation: frTimestamp(monthStart(st.month + 1) + (st.id % 12), 25200 + (st.id % 43200)),
+        emi_motif_sortie_id: st.motifId
+      });
   }
 }
 

@@ -1,6 +1,9 @@
 // Header of every file: the columns of the contract (schema.ts, in its order) plus a few
 // columns that the real extracts carry and the readers must ignore, placed where the real
-// files have them (not all at the end). None of the extras is personal.
+// files have them (not all at the end). None of the extras is about a person; `Structure`
+// carries the structure's contact columns as the real view does (phone, technical
+// correspondent's e-mail and name), filled with synthetic tokens that look like no real
+// contact: the readers must leave them unread.
 import {ALL_TABLES, type TableSpec} from "@pilotage/sources";
 
 /** Extra columns per source, each inserted after the named contract column. */
@@ -8,7 +11,11 @@ const EXTRAS: Readonly<Record<string, readonly (readonly [after: string, extra: 
   Structure: [
     ["structure_siret_actualise", "structure_siret_signature"],
     ["structure_denomination", "structure_type_structure"],
-    ["structure_adresse_admin_code_insee", "structure_date_creation"]
+    ["structure_adresse_admin_code_insee", "structure_date_creation"],
+    ["structure_date_creation", "structure_adresse_admin_telephone"],
+    ["structure_adresse_admin_telephone", "structure_adresse_mail_corresp_technique"],
+    ["structure_adresse_mail_corresp_technique", "structure_adresse_nom_corresp_technique"],
+    ["structure_adresse_nom_corresp_technique", "structure_adresse_prenom_corresp_technique"]
   ],
   AnnexeFinanciere: [
     ["af_numero_annexe_financiere", "af_numero_convention"],

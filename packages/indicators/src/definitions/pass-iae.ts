@@ -61,9 +61,19 @@ const date = (d: string) => `CAST('${d}' AS DATE)`;
 /**
  * PASS IAE figures by territory, kind and period. Columns: niveau, territoire,
  * type_structure, annee, mois, pass_delivres, pass_actifs, pass_suspendus,
- * pass_expirant_3_mois.
+ * pass_expirant_3_mois. `suspensions: false` when the optional table `suspensions_pass` is
+ * missing from the sources: no PASS is then known to be suspended (pass_suspendus is 0 and
+ * meaningless: the caller removes it, and says that the active ones include suspended ones).
  */
-export function passIaeSql(periods: readonly PassPeriod[]): string {
+export function passIaeSql(periods: readonly PassPeriod[], options: {readonly suspensions?: boolean} = {}): string {
+  const suspended = (per: string) =>
+    options.suspensions === false
+      ? "0"
+      : `CASE WHEN EXISTS (
+             SELECT 1 FROM suspensions_pass s
+             WHERE s."id_pass_agrément" = pass.id AND s."date_début" <= ${per}.fin
+               AND (s.date_fin IS NULL OR s.date_fin >= ${per}.fin)
+           ) THEN 1 ELSE 0 END`;
   const values = periods
     .map((p) => `(${p.annee}, ${p.mois}, ${date(p.debut)}, ${date(p.fin)}, ${date(p.finPlus3Mois)})`)
     .join(", ");
@@ -84,11 +94,7 @@ export function passIaeSql(periods: readonly PassPeriod[]): string {
   ),
   valides AS (
     SELECT pass.*, per.annee, per.mois, per.fin_plus_3_mois,
-           CASE WHEN EXISTS (
-             SELECT 1 FROM suspensions_pass s
-             WHERE s."id_pass_agrément" = pass.id AND s."date_début" <= per.fin
-               AND (s.date_fin IS NULL OR s.date_fin >= per.fin)
-           ) THEN 1 ELSE 0 END AS suspendu
+           ${suspended("per")} AS suspendu
     FROM pass JOIN periodes per ON pass.date_debut <= per.fin AND pass.date_fin >= per.fin
   ),
   stock AS (

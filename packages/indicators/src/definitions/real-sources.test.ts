@@ -7,7 +7,24 @@
 // - one person under two salarie_id (one hash_nir) is one employee;
 // - a yearly annexe whose statements stop in June counts its 12 months of ETP conventionnés.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {HOURS_1607, MOTIF, monthly, only, pick, stageFixture, type StagedFixture} from "../testing/fluxiae-fixture.ts";
+import {
+  HOURS_1607,
+  MOTIF,
+  expectSameRows,
+  monthly,
+  only,
+  pick,
+  stageFixture,
+  type StagedFixture
+} from "../testing/fluxiae-fixture.ts";
+import {
+  CANDIDATES_WITHOUT_HIRE,
+  CANDIDATURES_CUBE,
+  PRESCRIBER_ORGANISATIONS,
+  RECRUITMENT_DELAY,
+  RESPONSE_TIME
+} from "./candidatures.ts";
+import {passIaeSql, passPeriods} from "./pass-iae.ts";
 import {etpByLevelSql} from "./etp.ts";
 import {employeesByLevelSql} from "./salaries.ts";
 import {exitsByLevelSql} from "./sorties.ts";
@@ -138,5 +155,54 @@ describe.each([
     // A month with statements elsewhere (September) shows the annexe's ETP and none realised yet.
     expect(at("38", "AI", "2025-09", "etp_conventionnes")).toBe(2);
     expect(at("38", "AI", "2025-09", "etp_realises")).toBe(0);
+  });
+});
+
+// The warehouse is read in place: what staging corrects in a file (a statement held twice)
+// the SQL must meet there too, and the platform's identifiers come natively typed.
+describe("a PostgreSQL warehouse as it really is", () => {
+  it("reads a statement held twice in the warehouse once (0.896 ETP in March)", async () => {
+    await fixture.pg.query(`INSERT INTO emi SELECT * FROM emi WHERE emi_afi_id = 10 AND emi_sme_mois = 3`);
+    const [{n}] = (await fixture.pg.query(
+      `SELECT count(*) AS n FROM emi WHERE emi_afi_id = 10 AND emi_sme_mois = 3`
+    )) as [{n: number}];
+    expect(n).toBe(2);
+    const rows = await fixture.pg.query(etpByLevelSql());
+    const march = {niveau: "département", territoire: "34", type_structure: "ACI", periode: "2025-03"};
+    expect(only(rows, march, "etp_realises")).toBeCloseTo(0.896, 3);
+    expect(only(rows, {...march, periode: "2025"}, "heures_travaillees")).toBe(1440);
+  });
+
+  it("gives the same application and PASS figures with uuid and bigint identifiers", async () => {
+    const sql = [
+      CANDIDATURES_CUBE,
+      RESPONSE_TIME,
+      CANDIDATES_WITHOUT_HIRE,
+      RECRUITMENT_DELAY,
+      PRESCRIBER_ORGANISATIONS
+    ];
+    const pass = passIaeSql(passPeriods(2025, "2025-12-31"));
+    const before: Record<string, unknown>[][] = [];
+    const params = (q: string) => (q.includes("$1") ? ["2025-12-31"] : []);
+    for (const q of [...sql, pass]) before.push(await fixture.duck.query(q, params(q)));
+    for (const [table, column] of [
+      ["candidatures", "id"],
+      ["candidatures", "id_candidat"],
+      ["candidats", "id"],
+      ["pass_agrements", "id"],
+      ["pass_agrements", "id_candidat"],
+      ["suspensions_pass", "id_pass_agrément"]
+    ])
+      await fixture.pg.query(`ALTER TABLE ${table} ALTER COLUMN "${column}" TYPE uuid USING md5("${column}")::uuid`);
+    for (const [table, column] of [
+      ["structures", "id"],
+      ["candidatures", "id_structure"],
+      ["fiches_de_poste", "id_employeur"]
+    ])
+      await fixture.pg.query(`ALTER TABLE ${table} ALTER COLUMN "${column}" TYPE bigint`);
+    const after: Record<string, unknown>[][] = [];
+    for (const q of [...sql, pass]) after.push(await fixture.pg.query(q, params(q)));
+    expect(before.every((rows) => rows.length > 0)).toBe(true);
+    after.forEach((rows, i) => expectSameRows(rows, before[i]!, `query ${i}`));
   });
 });
