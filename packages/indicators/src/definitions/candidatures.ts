@@ -7,6 +7,7 @@
 // - "Candidature déclinée" is published as "Candidature refusée": refused = déclinée;
 // - processed = `date_traitement` filled; response time = date_traitement − date_candidature.
 import {territoriesValues} from "./geography.ts";
+import {normalizeDepartementSql} from "@pilotage/sources";
 import {byLevelsAndKinds, kindSql, yearsAndMonths} from "./emplois.ts";
 import {ORIGINE_SQL, PRESCRIBER_ORIGINS, TYPE_PRESCRIPTEUR_SQL, prescriberOrganisationsSql} from "./prescripteurs.ts";
 
@@ -35,7 +36,11 @@ export type CubeCategory = (typeof CUBE_CATEGORIES)[number];
 
 const q = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ");
 
-/** CTEs `territoires` and `base`: one row per application with a known département. */
+/**
+ * CTEs `territoires` and `base`: one row per application, with its région and département
+ * (both NULL when the code maps to no known département: such an application counts in the
+ * national total only, never dropped).
+ */
 export const CANDIDATURES_BASE = `
   territoires AS (${territoriesValues()}),
   base AS (
@@ -50,7 +55,8 @@ export const CANDIDATURES_BASE = `
     FROM candidatures c
     LEFT JOIN structures s ON s.id = c.id_structure
     LEFT JOIN organisations o ON o.id = c.id_org_prescripteur
-    JOIN territoires t ON t.departement = COALESCE(c."département_structure", s."département")
+    -- Codes normalised ('1' → '01'); an unknown département counts in the national total only.
+    LEFT JOIN territoires t ON t.departement = COALESCE(${normalizeDepartementSql('c."département_structure"')}, ${normalizeDepartementSql('s."département"')})
   )`;
 
 /** A margin of the cube: the categories it breaks down, the rows it covers. */

@@ -10,6 +10,7 @@
 // - Expiring within 3 months: active at d and date_fin ≤ d + 3 months (same day of the
 //   month, or the month's last day when it has fewer days).
 // One PASS concerns one person: every count falls under the statistical secret.
+import {normalizeDepartementSql} from "@pilotage/sources";
 import {territoriesValues} from "./geography.ts";
 import {byLevelsAndKinds, kindSql} from "./emplois.ts";
 
@@ -85,7 +86,8 @@ export function passIaeSql(periods: readonly PassPeriod[], options: {readonly su
            ${kindSql("s.type")} AS type_structure
     FROM pass_agrements p
     LEFT JOIN structures s ON s.id = p.id_structure
-    JOIN territoires t ON t.departement = COALESCE(p."département_structure", s."département")
+    -- Codes normalised ('1' → '01'); an unknown département counts in the national total only.
+    LEFT JOIN territoires t ON t.departement = COALESCE(${normalizeDepartementSql('p."département_structure"')}, ${normalizeDepartementSql('s."département"')})
   ),
   delivres AS (
     SELECT pass.region, pass.departement, pass.type_structure, per.annee, per.mois,

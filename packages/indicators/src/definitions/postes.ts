@@ -10,6 +10,7 @@
 // Territory: the employer's département. Grand domaine: first letter of a ROME code of the
 // reference (rome.ts), else "inconnu".
 // Job posts are not people: these counts are published without masking.
+import {normalizeDepartementSql} from "@pilotage/sources";
 import {territoriesValues} from "./geography.ts";
 import {byLevelsAndKinds, kindSql} from "./emplois.ts";
 import {ROME_CODES_BY_DOMAINE} from "./rome.ts";
@@ -63,7 +64,8 @@ export function postesTensionSql(referenceDate: string): string {
            CASE WHEN e.id_structure IS NULL THEN 1 ELSE 0 END AS sans_embauche
     FROM fiches_de_poste f
     JOIN structures s ON s.id = f.id_employeur
-    JOIN territoires t ON t.departement = s."département"
+    -- Code normalised ('1' → '01'); an unknown département counts in the national total only.
+    LEFT JOIN territoires t ON t.departement = ${normalizeDepartementSql('s."département"')}
     LEFT JOIN recentes r ON r.id_structure = f.id_employeur
     LEFT JOIN embauches e ON e.id_structure = f.id_employeur
     WHERE f.recrutement_ouvert AND (f."date_création" IS NULL OR f."date_création" <= ${d})

@@ -15,8 +15,11 @@ import {
   only,
   pick,
   stageFixture,
+  stageOnBoth,
+  writeFluxIaeFolder,
   type StagedFixture
 } from "../testing/fluxiae-fixture.ts";
+import {EMPLOIS, writeEmplois} from "../../../sources/src/test-fixtures.ts";
 import {
   CANDIDATES_WITHOUT_HIRE,
   CANDIDATURES_CUBE,
@@ -204,5 +207,45 @@ describe("a PostgreSQL warehouse as it really is", () => {
     for (const q of [...sql, pass]) after.push(await fixture.pg.query(q, params(q)));
     expect(before.every((rows) => rows.length > 0)).toBe(true);
     after.forEach((rows, i) => expectSameRows(rows, before[i]!, `query ${i}`));
+  });
+});
+
+// Emplois département codes are read the same way: '1' is the Ain; a code that maps to no
+// département is counted in France as a whole, in no région or département.
+describe.each(["DuckDB", "PostgreSQL (PGlite)"] as const)("emplois territory codes on %s", (engineName) => {
+  let staged: StagedFixture;
+  beforeAll(async () => {
+    const folder = writeFluxIaeFolder({structures: [{id: 1}], annexes: []});
+    const c = EMPLOIS.candidatures!;
+    const dep = c.header.indexOf("département_structure");
+    // k1: '1' (Ain); k2: '999' (no département); k3: '34' as is.
+    const rows = c.rows.map((r, i) => r.map((v, j) => (j === dep ? ["1", "999", "34"][i]! : v)));
+    writeEmplois(folder, "candidatures", {header: c.header, rows});
+    staged = await stageOnBoth(folder);
+  });
+  afterAll(() => staged?.close());
+
+  it("places '1' in the Ain and an unknown code in the national total only", async () => {
+    const engine = engineName === "DuckDB" ? staged.duck : staged.pg;
+    const cube = await engine.query(CANDIDATURES_CUBE);
+    const all = (niveau: string, territoire: string) =>
+      pick(cube, {
+        niveau,
+        territoire,
+        type_structure: "ensemble",
+        annee: 2025,
+        mois: 0,
+        etat: "ensemble",
+        origine: "ensemble",
+        type_prescripteur: "ensemble",
+        motif_refus: "ensemble"
+      });
+    const count = (rows: R[]) => rows.map((r) => Number(r.candidatures));
+    expect(count(all("national", "FR"))).toEqual([3]);
+    expect(count(all("département", "01"))).toEqual([1]);
+    expect(count(all("région", "84"))).toEqual([1]);
+    expect(count(all("département", "34"))).toEqual([1]);
+    const regions = cube.filter((r) => r.niveau === "région").map((r) => r.territoire);
+    expect([...new Set(regions)].sort()).toEqual(["76", "84"]);
   });
 });
