@@ -4,7 +4,7 @@
 // and compared byte for byte: the reproducibility test does exactly that.
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {openStaged, readCurrent, recordingEffects, stage} from "@pilotage/sources";
+import {openStaged, readCurrent, recordingEffects, stage, type SqlEngine} from "@pilotage/sources";
 import {candidaturesTaux} from "./candidatures-taux.ts";
 import {candidatures} from "./candidatures.ts";
 import {dictionaryJson} from "./dictionnaire.ts";
@@ -44,6 +44,25 @@ export const PUBLISHED_FILES: Readonly<Record<string, Publish>> = {
 };
 
 /**
+ * The engine, with each distinct query run once: the territory archive and the home page
+ * extracts compute the theme datasets the standalone files compute too. Every caller gets
+ * its own copy of the rows (some loaders add fields to them).
+ */
+function queryOnce(engine: SqlEngine): SqlEngine {
+  const results = new Map<string, Promise<Record<string, unknown>[]>>();
+  return {
+    dialect: engine.dialect,
+    async query(sql, params) {
+      const key = JSON.stringify([sql, params ?? []]);
+      if (!results.has(key)) results.set(key, engine.query(sql, params));
+      const rows = await results.get(key)!;
+      return rows.map((row) => ({...row})) as never;
+    },
+    close: () => engine.close()
+  };
+}
+
+/**
  * Stages the extracts of `sourcesFolder` into `cacheDir`, then writes every published data
  * file into `outDir` under its docs/data/ name. Throws what staging or a loader throws
  * (French messages naming the file, line, column and value for a refused source).
@@ -53,7 +72,7 @@ export async function publishFolder(sourcesFolder: string, cacheDir: string, out
   const staging = readCurrent(cacheDir);
   if (!staging.referenceDate)
     throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
-  const engine = await openStaged(cacheDir);
+  const engine = queryOnce(await openStaged(cacheDir));
   mkdirSync(outDir, {recursive: true});
   try {
     const context: LoaderContext = {engine, staging, referenceDate: staging.referenceDate};
