@@ -40,12 +40,15 @@ const rate = (
   numerator: string | undefined,
   denominator: string,
   sources: readonly string[],
-  unit: FigureColumn["unit"] = "%"
+  unit: FigureColumn["unit"] = "%",
+  // Rates to a hundredth of a percentage point, delays (days) to the tenth.
+  decimals = unit === "%" ? 4 : 1
 ): FigureColumn => ({
   name,
   role: "figure",
   type: "float64",
   unit,
+  decimals,
   counts: "other",
   ...(numerator ? {numerator} : {}),
   denominator,

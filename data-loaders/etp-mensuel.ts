@@ -26,6 +26,7 @@ export function etpMensuelSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "ETP",
+        decimals: 2,
         counts: "other",
         label: "ETP réalisés",
         definition:
@@ -41,6 +42,7 @@ export function etpMensuelSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "ETP",
+        decimals: 2,
         counts: "other",
         label: "ETP conventionnés",
         definition: "Somme des ETP conventionnés (postes d'insertion) des annexes financières en vigueur ce mois-là.",

@@ -32,6 +32,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "ETP",
+        decimals: 2,
         counts: "other",
         label: "ETP conventionnés",
         definition:
@@ -44,6 +45,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "ETP",
+        decimals: 2,
         counts: "other",
         label: "ETP réalisés",
         definition:
@@ -56,6 +58,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "ETP",
+        decimals: 2,
         counts: "other",
         label: "ETP réalisés (états validés)",
         definition: "ETP réalisés calculés sur les seuls états mensuels validés.",
@@ -66,6 +69,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "heures",
+        decimals: 2,
         counts: "other",
         label: "Heures travaillées",
         definition: "Somme des heures travaillées déclarées dans les états mensuels.",
@@ -76,6 +80,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "%",
+        decimals: 4,
         counts: "other",
         label: "Taux de réalisation",
         definition: "Somme des ETP réalisés mensuels divisée par la somme des ETP conventionnés mensuels.",
@@ -86,6 +91,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "%",
+        decimals: 4,
         counts: "other",
         label: "Taux de réalisation (états validés)",
         definition: "Taux de réalisation calculé sur les seuls états mensuels validés.",
@@ -96,6 +102,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "€",
+        decimals: 0,
         counts: "other",
         label: "Aide au poste",
         definition:
@@ -108,6 +115,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "%",
+        decimals: 4,
         counts: "other",
         label: "Part cofinancée par le département",
         definition:

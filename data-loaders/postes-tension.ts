@@ -105,6 +105,7 @@ export function postesTensionSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "%",
+        decimals: 4,
         counts: "other",
         label: "Part des postes en tension",
         definition: "Postes en tension divisés par les postes ouverts.",

@@ -79,6 +79,7 @@ export function sortiesSpec(referenceDate: string): DatasetSpec {
         role: "figure",
         type: "float64",
         unit: "%",
+        decimals: 4,
         counts: "other",
         numerator: "nb_sorties",
         label: "Part des sorties examinées",

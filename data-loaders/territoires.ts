@@ -3,9 +3,9 @@
 // of the levels above it (for comparison) and, for a région, those of its départements.
 // One process computes every dataset once, instead of one loader process per territory
 // (≈ 1.5 s each); a page then fetches only its own small files.
-import {zipSync} from "fflate";
-import {NATIONAL_CODE, REGIONS, regionOfDepartement, toArrow, type Row} from "@pilotage/indicators";
+import {NATIONAL_CODE, REGIONS, publicationDate, regionOfDepartement, toArrow, type Row} from "@pilotage/indicators";
 import {THEME_DATASETS, type ComputeContext} from "./registry.ts";
+import {stableZip} from "./lib/zip.ts";
 
 export interface Territory {
   /** Folder of the archive and URL segment of the page: `departements/01`, `regions/84`. */
@@ -58,6 +58,6 @@ export async function territoiresArchive(context: ComputeContext): Promise<Uint8
       files[`${territory.path}/${spec.name}.arrow`] = toArrow(spec, sliceFor(territory, rows));
     }
   }
-  // Arrow files are already compact; the archive is only a carrier that Framework unpacks.
-  return zipSync(files, {level: 1});
+  // Members sorted and dated by the data, so that the same data gives the same archive.
+  return stableZip(files, publicationDate(context.referenceDate));
 }

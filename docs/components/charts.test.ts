@@ -391,6 +391,20 @@ describe("dataTable", () => {
     ]);
     expect(csvOf(f)).toBe(`Département,Salariés,Taux,Note\nAin,1234,0.5,\nAisne,,,${SECRET}`);
   });
+
+  it("writes no floating-point leftovers in the CSV (numbers derived in the page)", () => {
+    const f = dataTable({
+      ...common,
+      title: "Taux",
+      data: [{dep: "Ain", taux: 0.1 + 0.2, n: 1438297.14}],
+      columns: [
+        {label: "Département", value: "dep"},
+        {label: "Taux", value: "taux", format: "pourcentage"},
+        {label: "Heures", value: "n", format: "nombre"}
+      ]
+    });
+    expect(csvOf(f).split("\n")[1]).toBe("Ain,0.3,1438297.14");
+  });
 });
 
 describe("choroplethMap", () => {

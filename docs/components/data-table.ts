@@ -41,11 +41,17 @@ export function buildTable<R>(caption: string, columns: Column<R>[], rows: R[]):
   return el("table", {}, [el("caption", {}, [caption]), head, body]);
 }
 
-/** CSV text (comma, dot decimals, RFC 4180 quoting): what analysts' tools read without settings. */
+/**
+ * CSV text (comma, dot decimals, RFC 4180 quoting): what analysts' tools read without settings.
+ * Published figures come rounded to their declared precision; a number a page derives from
+ * them (a share, a difference) is written with at most 12 significant digits, so that binary
+ * leftovers (0.1 + 0.2 = 0.30000000000000004) never reach a download.
+ */
 export function toCsv<R>(columns: Column<R>[], rows: R[]): string {
   const values = rows.map((row) =>
     columns.map((c) => {
       const v = c.value(row);
+      if (typeof v === "number" && Number.isFinite(v)) return String(Number(v.toPrecision(12)));
       return v == null ? "" : String(v);
     })
   );

@@ -1,8 +1,12 @@
 // `pnpm build` and `pnpm dev` go through here: stage the sources once, mark stale the
 // loaders whose code or inputs changed, then hand over to Observable Framework.
 import {spawn} from "node:child_process";
+import {join} from "node:path";
 import {parseArgs} from "node:util";
-import {prepare} from "./prepare.ts";
+import {publicationDate} from "@pilotage/indicators";
+import {readCurrent} from "@pilotage/sources";
+import {CACHE_DIR, prepare} from "./prepare.ts";
+import {stampDist} from "./reproducible.ts";
 
 const {positionals} = parseArgs({allowPositionals: true});
 const command = positionals[0] ?? "build";
@@ -24,6 +28,10 @@ try {
   await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
   if (command === "build") {
     await run("observable", ["build"]);
+    // Same data, same bytes: attached files dated by the data, not by when loaders ran.
+    const referenceDate = readCurrent(join(process.cwd(), CACHE_DIR)).referenceDate;
+    if (!referenceDate) throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
+    await stampDist(join(process.cwd(), "dist"), publicationDate(referenceDate));
     console.log(`\nSite construit dans dist/ en ${((performance.now() - start) / 1000).toFixed(1)} s.`);
   }
 } catch (error) {

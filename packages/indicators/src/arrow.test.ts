@@ -78,6 +78,36 @@ describe("toArrow", () => {
     ]);
   });
 
+  it("publishes decimal figures at their declared precision (ETP 2 decimals, rates 4)", () => {
+    const row = employeesRow({etp_realises: 882.7466660831379, taux_emploi_durable: 0.4400696106156189});
+    const out = read(toArrow(EMPLOYEES, [row]))
+      .get(0)!
+      .toJSON();
+    expect(out.etp_realises).toBe(882.75);
+    expect(out.taux_emploi_durable).toBe(0.4401);
+  });
+
+  it("writes the same bytes for the same rows, whatever their order and float noise", () => {
+    const rows = [
+      employeesRow({territoire: "01", etp_realises: 882.746666083138}),
+      employeesRow({territoire: "02", etp_realises: 0.1 + 0.2}),
+      // Rows equal on every dimension but one figure: ordered by that figure, not by arrival.
+      employeesRow({territoire: "03", nb_structures: 5}),
+      employeesRow({territoire: "03", nb_structures: 4})
+    ];
+    const other = [
+      rows[3]!,
+      rows[2]!,
+      {...rows[1]!, etp_realises: 0.3},
+      {...rows[0]!, etp_realises: 882.7466660831379}
+    ];
+    expect(Buffer.from(toArrow(EMPLOYEES, other)).equals(Buffer.from(toArrow(EMPLOYEES, rows)))).toBe(true);
+    const order = read(toArrow(EMPLOYEES, rows))
+      .toArray()
+      .map((r) => `${r.territoire} ${r.nb_structures}`);
+    expect(order).toEqual(["01 4", "02 4", "03 4", "03 5"]);
+  });
+
   it("documents itself in the schema and field metadata", () => {
     const table = read(toArrow(EMPLOYEES, [employeesRow()]));
     const metadata = table.schema.metadata;

@@ -30,6 +30,7 @@ import {
 } from "./dataset.ts";
 import {isUnderThreshold} from "./disclosure/threshold.ts";
 import {messages} from "./messages.ts";
+import {roundToDecimals} from "./precision.ts";
 import {sortRows} from "./sort.ts";
 
 /** Schema metadata keys. `dataset` holds the whole declaration as JSON. */
@@ -40,7 +41,10 @@ const INT32_MAX = 2 ** 31 - 1;
 
 /**
  * The rows as an Arrow IPC *file* (what `tableFromIPC` reads in the browser; the file
- * format, with its footer, is the one `.arrow` files are expected to hold). Throws a French
+ * format, with its footer, is the one `.arrow` files are expected to hold). Decimal figures
+ * are rounded to their declared precision (`decimals`) and rows put in their declared order:
+ * the bytes depend on the set of rows only, not on the order in which they were computed or
+ * summed (the same rows give the same file on every machine). Throws a French
  * error naming the dataset, the row (its index in `rows`), the column and the value on the
  * first value that does not fit its declared type, or on a person count under the
  * threshold left unmasked: the writer is the last gate before publication.
@@ -49,17 +53,20 @@ export function toArrow(spec: DatasetSpec, rows: readonly Row[]): Uint8Array {
   checkSpec(spec);
   const columns = publishedColumns(spec);
   rows.forEach((row, index) => checkRow(spec, columns, row, index));
-  const sorted = sortRows(spec, rows);
+  const sorted = sortRows(
+    spec,
+    rows.map((row) => atPublishedPrecision(spec, row))
+  );
 
   const fields: Field[] = [];
   const data: Record<string, Data> = {};
-  for (const column of columns) {
+  columns.forEach((column, index) => {
     const values = sorted.map((row) => toArrowValue(column, row[column.name]));
-    const vector = vectorFromArray(values, arrowType(column));
+    const vector = vectorFromArray(values, arrowType(column, index));
     // The builder may hand back its own copy of the type (dictionary id): the field takes that one.
     fields.push(new Field(column.name, vector.type, isNullable(column), fieldMetadata(column)));
     if (vector.data[0]) data[column.name] = vector.data[0];
-  }
+  });
   const metadata = new Map([
     [METADATA_KEYS.title, spec.title],
     [METADATA_KEYS.referenceDate, spec.referenceDate],
@@ -70,10 +77,24 @@ export function toArrow(spec: DatasetSpec, rows: readonly Row[]): Uint8Array {
   return tableToIPC(table, "file");
 }
 
-function arrowType(column: PublishedColumn): DataType {
+/** The row with each decimal figure rounded to its declared decimals (see precision.ts). */
+function atPublishedPrecision(spec: DatasetSpec, row: Row): Row {
+  const rounded: Record<string, Value | undefined> = {...row};
+  for (const column of spec.columns) {
+    const value = row[column.name];
+    if (column.role === "figure" && column.type === "float64" && typeof value === "number")
+      rounded[column.name] = roundToDecimals(value, column.decimals!);
+  }
+  return rounded;
+}
+
+// A dictionary's id is written in the file: left to apache-arrow, it comes from a counter
+// global to the process (the same dataset written twice gets other ids, other bytes). The
+// column's position makes it a function of the declaration alone.
+function arrowType(column: PublishedColumn, position: number): DataType {
   switch (column.type) {
     case "dictionary":
-      return new Dictionary(new Utf8(), new Int32());
+      return new Dictionary(new Utf8(), new Int32(), position);
     case "date":
       return new DateDay();
     case "int32":

@@ -26,10 +26,22 @@ describe("checkSpec", () => {
   });
 
   it("refuses a ratio whose numerator is not a declared people count", () => {
-    const rate = people("taux", {type: "float64", unit: "%", counts: "other", numerator: "etp"});
+    const rate = people("taux", {type: "float64", unit: "%", decimals: 4, counts: "other", numerator: "etp"});
     expect(() => checkSpec(withColumns([rate]))).toThrow(/« etp » de « taux » n'est pas une colonne/);
-    const etp = people("etp", {type: "float64", unit: "ETP", counts: "other"});
+    const etp = people("etp", {type: "float64", unit: "ETP", decimals: 2, counts: "other"});
     expect(() => checkSpec(withColumns([etp, rate]))).toThrow(/ne compte pas des personnes/);
+  });
+
+  it("asks every decimal figure for its published precision, and only them", () => {
+    const etp = (decimals?: number) =>
+      people("etp", {type: "float64", unit: "ETP", counts: "other", ...(decimals === undefined ? {} : {decimals})});
+    expect(() => checkSpec(withColumns([etp()]))).toThrow(/« etp » ne déclare pas sa précision/);
+    expect(() => checkSpec(withColumns([etp(1.5)]))).toThrow(/précision de « etp » \(1.5\)/);
+    expect(() => checkSpec(withColumns([etp(7)]))).toThrow(/entre 0 et 6/);
+    expect(() => checkSpec(withColumns([people("n", {decimals: 0})]))).toThrow(
+      /« n » déclare une précision sans être décimale/
+    );
+    expect(() => checkSpec(withColumns([etp(0)]))).not.toThrow();
   });
 
   it("refuses a column name that collides with a secret flag", () => {

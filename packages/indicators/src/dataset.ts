@@ -61,6 +61,13 @@ export interface FigureColumn extends ColumnBase {
   readonly numerator?: string;
   /** For a rate or a mean: the people-count column of the denominator (same dataset). */
   readonly denominator?: string;
+  /**
+   * Published precision of a "float64" figure (required there, nowhere else): the number of
+   * decimals it is rounded to before writing (see precision.ts), in the unit of the column
+   * (a "%" rate is a proportion: 4 decimals = a hundredth of a percentage point). Rounding
+   * keeps the order in which floating-point sums were taken from showing in the files.
+   */
+  readonly decimals?: number;
 }
 
 export type Column = DimensionColumn | FigureColumn;
@@ -98,6 +105,9 @@ export type Value = string | number | boolean | Date | null;
 export type Row = Readonly<Record<string, Value | undefined>>;
 
 export const SECRET_SUFFIX = "_secret";
+
+/** Most decimals a figure may declare: beyond, float64 noise of long sums would show again. */
+export const MAX_DECIMALS = 6;
 
 export const secretColumnName = (figure: string) => `${figure}${SECRET_SUFFIX}`;
 
@@ -162,6 +172,11 @@ export function checkSpec(spec: DatasetSpec): void {
     }
     if (column.role === "figure") {
       if (column.counts === "people" && column.type === "bool") fail(messages.peopleNotNumeric(column.name));
+      if (column.type === "float64") {
+        if (column.decimals === undefined) fail(messages.missingDecimals(column.name));
+        else if (!Number.isInteger(column.decimals) || column.decimals < 0 || column.decimals > MAX_DECIMALS)
+          fail(messages.badDecimals(column.name, column.decimals));
+      } else if (column.decimals !== undefined) fail(messages.decimalsNotFloat(column.name));
       for (const ref of [column.numerator, column.denominator]) {
         if (ref === undefined) continue;
         const target = byName.get(ref);

@@ -10,7 +10,16 @@ import {
   checkSpec,
   publishedColumns
 } from "./dataset.ts";
-import {COUNTS_LABELS, LEVEL_LABELS, PERIOD_LABELS, SECRET_EXPLANATION, TYPE_LABELS, UNIT_LABELS} from "./messages.ts";
+import {
+  COUNTS_LABELS,
+  LEVEL_LABELS,
+  PERIOD_LABELS,
+  PRECISION_EXPLANATION,
+  SECRET_EXPLANATION,
+  TYPE_LABELS,
+  UNIT_LABELS,
+  precisionNote
+} from "./messages.ts";
 import {DISCLOSURE_THRESHOLD} from "./disclosure/threshold.ts";
 
 export interface DictionaryColumn {
@@ -24,6 +33,8 @@ export interface DictionaryColumn {
   readonly counts?: Counts;
   readonly numerator?: string;
   readonly denominator?: string;
+  /** Decimals a decimal figure is rounded to (see precision.ts); absent for exact columns. */
+  readonly decimals?: number;
   /** Whether the figure falls under the statistical secret (it then has a `_secret` flag). */
   readonly secret?: boolean;
   readonly values?: readonly string[];
@@ -77,6 +88,7 @@ export function buildDictionary(specs: readonly DatasetSpec[]): DataDictionary {
             counts: c.counts,
             numerator: c.numerator,
             denominator: c.denominator,
+            decimals: c.decimals,
             secret: flagged.has(c.name),
             sources: c.sources ?? []
           };
@@ -94,6 +106,8 @@ export function dictionaryToMarkdown(dictionary: DataDictionary): string {
     "Cette page est générée à partir des déclarations des jeux de données : elle décrit exactement les fichiers publiés.",
     "",
     `> ${SECRET_EXPLANATION} Seuil : ${dictionary.disclosureThreshold} personnes.`,
+    "",
+    `> ${PRECISION_EXPLANATION}`,
     ""
   ];
   for (const dataset of dictionary.datasets) {
@@ -134,6 +148,7 @@ function notes(c: DictionaryColumn): string[] {
   if (c.counts && c.counts !== "other") out.push(`${COUNTS_LABELS[c.counts]}.`);
   if (c.numerator) out.push(`Numérateur : \`${c.numerator}\`.`);
   if (c.denominator) out.push(`Dénominateur : \`${c.denominator}\`.`);
+  if (c.decimals !== undefined) out.push(precisionNote(c.decimals));
   if (c.secret) out.push("Soumis au secret statistique.");
   return out;
 }

@@ -19,6 +19,8 @@ export type {
 export {LEVELS, PERIODS, checkSpec, isSecretFigure, publishedColumns, secretColumnName} from "./dataset.ts";
 export {METADATA_KEYS, toArrow} from "./arrow.ts";
 export {sortRows} from "./sort.ts";
+export {SIGNIFICANT_DIGITS, roundToDecimals} from "./precision.ts";
+export {publicationDate} from "./publication-date.ts";
 export {DISCLOSURE_THRESHOLD, isUnderThreshold} from "./disclosure/threshold.ts";
 export {isPrimarySecret} from "./disclosure/primary.ts";
 export type {CellKey, Constraint, MaskReason} from "./disclosure/secondary.ts";

@@ -49,6 +49,20 @@ export const SECRET_EXPLANATION =
   "pour qu'une valeur secrète ne puisse pas être recalculée à partir des totaux publiés. " +
   "Une valeur masquée n'est jamais remplacée par 0.";
 
+export const PRECISION_EXPLANATION =
+  "Précision : les nombres décimaux sont publiés arrondis au nombre de décimales que le dictionnaire " +
+  "indique pour chaque colonne (arrondi au plus proche ; à égale distance, on s'éloigne de zéro). " +
+  "ETP à 2 décimales (un centième d'ETP, environ 16 heures dans l'année), heures au centième, montants " +
+  "à l'euro, taux à 4 décimales (un centième de point de pourcentage), durées moyennes et médianes au " +
+  "dixième. Les comptes sont des entiers exacts. Les chiffres ne dépendent donc pas de l'ordre dans " +
+  "lequel les sommes ont été faites : les mêmes données donnent toujours les mêmes fichiers.";
+
+/** The precision note of one column: « Arrondi à 2 décimales. », « Arrondi à l'unité. » */
+export function precisionNote(decimals: number): string {
+  if (decimals === 0) return "Arrondi à l'unité.";
+  return `Arrondi à ${decimals} décimale${decimals > 1 ? "s" : ""}.`;
+}
+
 export const secretColumnLabel = (label: string) => `Secret statistique : ${label}`;
 
 export const secretColumnDefinition = (column: string) =>
@@ -68,6 +82,12 @@ export const messages = {
   valuesNotDictionary: (column: string) => `la colonne « ${column} » déclare une liste de valeurs sans être un code`,
   badDescribes: (column: string, target: string) =>
     `la colonne « ${column} » décrit « ${target} », qui n'est pas une dimension déclarée`,
+  missingDecimals: (column: string) =>
+    `la colonne décimale « ${column} » ne déclare pas sa précision (decimals : nombre de décimales publiées)`,
+  badDecimals: (column: string, decimals: number) =>
+    `la précision de « ${column} » (${decimals}) doit être un nombre entier de décimales entre 0 et 6`,
+  decimalsNotFloat: (column: string) =>
+    `la colonne « ${column} » déclare une précision sans être décimale (les entiers et booléens sont exacts)`,
   badReferenceDate: (value: string) => `la date de référence « ${value} » n'est pas une date AAAA-MM-JJ`,
   badSource: (column: string, source: string) =>
     `la source « ${source} » de « ${column} » n'est pas un champ connu (forme attendue : Vue.champ)`,

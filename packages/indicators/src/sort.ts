@@ -1,13 +1,23 @@
 // Row order of a published file: by the declared sort keys, so that equal codes sit next
 // to each other (smaller dictionary runs, better compression) and readers find rows in a
-// predictable order.
+// predictable order. The order is total: rows equal on the declared keys are ordered by
+// every other published column, so that it never depends on the order rows came in
+// (which varies with threads and with the order files were read).
 
 import type {DatasetSpec, Row, Value} from "./dataset.ts";
-import {sortKeys} from "./dataset.ts";
+import {publishedColumns, sortKeys} from "./dataset.ts";
 
-/** A stable sort of the rows by the spec's sort keys; codes with a declared list sort in list order. */
+/**
+ * The rows sorted by the spec's sort keys (codes with a declared list in list order), then
+ * by the remaining published columns in declared order: rows that still compare equal are
+ * equal in every published column, so the result is the same for any order of `rows`.
+ */
 export function sortRows<R extends Row>(spec: DatasetSpec, rows: readonly R[]): R[] {
-  const keys = sortKeys(spec).map((name) => {
+  const declared = sortKeys(spec);
+  const rest = publishedColumns(spec)
+    .map((c) => c.name)
+    .filter((name) => !declared.includes(name));
+  const keys = [...declared, ...rest].map((name) => {
     const column = spec.columns.find((c) => c.name === name);
     const values = column?.role === "dimension" ? column.values : undefined;
     const rank = values ? new Map(values.map((v, i) => [v, i])) : undefined;
