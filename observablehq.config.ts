@@ -18,6 +18,10 @@ export default {
     "Données : ASP (extractions fluxIAE) et plateforme des emplois de l'inclusion. " +
     "Site statique, sans traceur ni ressource extérieure.",
   toc: {label: "Sur cette page"},
+  // Links end in .html and name index.html: the site works on any static host, without
+  // clean-URL rewriting, at the root or under a sub-path (every link is relative).
+  preserveExtension: true,
+  preserveIndex: true,
   search: false,
   // .ts loaders run in one node process with tsx (≈ 0.2 s faster than the tsx binary).
   interpreters: {".ts": ["node", "--import", "tsx"]}
