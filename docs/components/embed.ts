@@ -128,11 +128,7 @@ export function startEmbeddedView(): void {
   if (key === null || typeof document === "undefined") return;
   const root = document.documentElement;
   if (root.classList.contains("pi-integre")) return;
-  root.classList.add("pi-integre");
-  const theme = params().get("theme");
-  if (theme === "clair") root.classList.add("pi-theme-clair");
-  if (theme === "sombre") root.classList.add("pi-theme-sombre");
-  if (theme === "hote") root.classList.add("pi-theme-hote");
+  applyEmbedTheme(params().get("theme"));
   const mark = () => {
     const figure = document.querySelector(`figure[data-integrer="${CSS.escape(key)}"]`);
     if (!figure || figure.classList.contains("pi-integre-cible")) return;
@@ -144,6 +140,15 @@ export function startEmbeddedView(): void {
   reportHeight();
 }
 
+/** Marks the page as embedded (`pi-integre` on <html>) in the theme asked for: "clair", "sombre" or "hote". */
+export function applyEmbedTheme(theme: string | null): void {
+  const root = document.documentElement;
+  root.classList.add("pi-integre");
+  if (theme === "clair") root.classList.add("pi-theme-clair");
+  else if (theme === "sombre") root.classList.add("pi-theme-sombre");
+  else if (theme === "hote") root.classList.add("pi-theme-hote");
+}
+
 let reporting = false;
 
 /** Sends the document's height to the host page at each change of size. */
@@ -152,11 +157,13 @@ export function reportHeight(): void {
   reporting = true;
   let last = -1;
   const send = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    // The content's height, not the document's: the document is at least as tall as the iframe.
+    const main = document.querySelector("#observablehq-main, #pi-integre") ?? document.body;
+    const height = Math.ceil(main.getBoundingClientRect().bottom + window.scrollY + 8);
     if (height === last) return;
     last = height;
     window.parent.postMessage({type: HEIGHT_MESSAGE, height}, "*");
   };
-  new ResizeObserver(send).observe(document.documentElement);
+  new ResizeObserver(send).observe(document.querySelector("#observablehq-main, #pi-integre") ?? document.body);
   send();
 }

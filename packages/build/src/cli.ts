@@ -2,6 +2,8 @@
 // loaders whose code or inputs changed, then hand over to Observable Framework.
 import {spawn} from "node:child_process";
 import {parseArgs} from "node:util";
+import {buildEmbedPage} from "./embed-page.ts";
+import {publishOpenData} from "./open-data.ts";
 import {prepare} from "./prepare.ts";
 
 const {positionals} = parseArgs({allowPositionals: true});
@@ -24,6 +26,15 @@ try {
   await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
   if (command === "build") {
     await run("observable", ["build"]);
+    // Stable addresses for open data (dist/donnees/), from the files the site publishes.
+    const files = await publishOpenData({
+      dataDir: "docs/.observablehq/cache/data",
+      outDir: "dist/donnees",
+      siteUrl: process.env.PILOTAGE_SITE_URL
+    });
+    console.log(`Données ouvertes : ${files.length} fichiers à adresse stable dans dist/donnees/.`);
+    await buildEmbedPage();
+    console.log("Graphiques à intégrer : dist/integrer.html, dist/integrer.js.");
     console.log(`\nSite construit dans dist/ en ${((performance.now() - start) / 1000).toFixed(1)} s.`);
   }
 } catch (error) {
