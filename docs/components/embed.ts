@@ -70,6 +70,20 @@ export function embedSnippet(src: string, title: string): string {
   );
 }
 
+/** The same chart drawn by the site's module in a host's own page, without an iframe. */
+export function moduleSnippet(target: EmbedTarget): string {
+  const root = siteRoot();
+  const id = `iae-${target.graphique}-${target.territoire}`;
+  return (
+    `<link rel="stylesheet" href="${new URL("integrer/graphique.css", root).href}">\n` +
+    `<div id="${id}"></div>\n` +
+    `<script type="module">\n` +
+    `  import {drawChart} from "${new URL("integrer/graphique.js", root).href}";\n` +
+    `  drawChart(document.getElementById("${id}"), ${JSON.stringify(target).replace(/"(\w+)":/g, "$1: ")});\n` +
+    `</script>`
+  );
+}
+
 let counter = 0;
 
 /** The "Intégrer" action of a figure: a theme choice and the snippet to copy. */
@@ -88,6 +102,13 @@ export function embedAction(title: string, key: string, target?: EmbedTarget): H
     });
     choices.append(el("label", {for: `${id}-${value}`}, [input, ` ${label}`]));
   }
+  // Without an iframe, for hosts that prefer a module (the site must then allow CORS).
+  const moduleCode = target
+    ? el("details", {class: "pi-integrer-module"}, [
+        el("summary", {}, ["Sans cadre : le module JavaScript"]),
+        el("pre", {}, [el("code", {}, [moduleSnippet(target)])])
+      ])
+    : null;
   const copy = el("button", {type: "button"}, ["Copier le code"]);
   const status = el("span", {role: "status"});
   copy.addEventListener("click", async () => {
@@ -110,7 +131,8 @@ export function embedAction(title: string, key: string, target?: EmbedTarget): H
     choices,
     el("label", {for: `${id}-code`}, ["Code à coller"]),
     area,
-    el("p", {}, [copy, " ", status])
+    el("p", {}, [copy, " ", status]),
+    moduleCode
   ]);
   details.addEventListener("toggle", update);
   return details;

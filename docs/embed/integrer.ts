@@ -59,6 +59,8 @@ async function embedPage(): Promise<void> {
   const territoire = params.get("territoire") ?? "france";
   try {
     await drawChart(main, {graphique: params.get("graphique") ?? "etp-mensuel", territoire, base: "./"});
+    // Read by `pnpm bench:pages`: the moment the chart is in the page.
+    performance.mark("pi-graphique-dessine");
     const place = parseTerritoryParam(territoire)!;
     const link = document.createElement("a");
     link.href = place.level === "national" ? "./index.html" : `./${place.folder}.html`;

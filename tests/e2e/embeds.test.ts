@@ -133,4 +133,30 @@ describe("a chart embedded in a page of another origin", () => {
     expect(await hostTab.locator("iframe").evaluate((el) => el.getBoundingClientRect().height)).toBe(620);
     await hostTab.close();
   });
+
+  it("draws in a host's own page without an iframe, from the module the Intégrer action names", async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${siteUrl}/departements/2A.html`, {waitUntil: "networkidle"});
+    const figure = tab.locator("figure[data-chart-ready='true']", {
+      has: tab.locator('.pi-titre:text-is("Durée des parcours")')
+    });
+    await figure.locator(".pi-integrer > summary").click();
+    await figure.locator(".pi-integrer-module > summary").click();
+    const code = await figure.locator(".pi-integrer-module code").textContent();
+    await tab.close();
+    expect(code).toContain(`import {drawChart} from "${siteUrl}/integrer/graphique.js"`);
+    hostPage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body>${code}</body></html>`;
+    const host = await browser.newPage();
+    const errors: string[] = [];
+    host.on("pageerror", (e) => errors.push(e.message));
+    host.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await host.goto(hostUrl, {waitUntil: "networkidle"});
+    await host.waitForSelector("figure[data-chart-ready='true']");
+    expect(await host.locator("figure table").count()).toBe(1);
+    expect(await host.locator("figure .pi-titre").textContent()).toBe("Durée des parcours");
+    expect(errors).toEqual([]);
+    await host.close();
+  });
 });

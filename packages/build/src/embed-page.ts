@@ -31,6 +31,15 @@ const PAGE = `<!doctype html>
 <title>Graphique intégré : Pilotage de l'inclusion dans l'emploi</title>
 <link rel="icon" href="favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="integrer/graphique.css">
+<style>
+:root { --theme-background: #ffffff; --theme-foreground: #1b1e23; }
+@media (prefers-color-scheme: dark) { :root { --theme-background: #161616; --theme-foreground: #eceef1; } }
+html { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+body { margin: 0; padding: 0.5rem 0.75rem; background: var(--theme-background); color: var(--theme-foreground); }
+#pi-integre { max-width: 760px; }
+.pi-integre-lien { font-size: 0.85rem; margin: 0.5rem 0 0; }
+.pi-integre-lien a { color: inherit; }
+</style>
 <script type="module" src="integrer/graphique.js"></script>
 </head>
 <body>

@@ -86,8 +86,16 @@ export async function serveStatic(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const {values} = parseArgs({
-    options: {port: {type: "string", default: "3000"}, dir: {type: "string", default: "dist"}}
+    options: {
+      port: {type: "string", default: "3000"},
+      dir: {type: "string", default: "dist"},
+      plain: {type: "boolean", default: false},
+      base: {type: "string"}
+    }
   });
-  const {url} = await serveStatic(resolve(values.dir), Number(values.port));
+  const {url} = await serveStatic(resolve(values.dir), Number(values.port), "127.0.0.1", {
+    plain: values.plain,
+    base: values.base
+  });
   console.log(`Site servi sur ${url}/ (Ctrl+C pour arrêter)`);
 }
