@@ -58,7 +58,11 @@ async function embedPage(): Promise<void> {
   const main = document.getElementById("pi-integre")!;
   const territoire = params.get("territoire") ?? "france";
   try {
-    await drawChart(main, {graphique: params.get("graphique") ?? "etp-mensuel", territoire, base: "./"});
+    await drawChart(main, {
+      graphique: params.get("graphique") ?? "etp-mensuel",
+      territoire,
+      base: new URL(".", location.href)
+    });
     // Read by `pnpm bench:pages`: the moment the chart is in the page.
     performance.mark("pi-graphique-dessine");
     const place = parseTerritoryParam(territoire)!;

@@ -29,7 +29,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Graphique intégré : Pilotage de l'inclusion dans l'emploi</title>
-<link rel="icon" href="favicon.svg" type="image/svg+xml">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="integrer/graphique.css">
 <style>
 :root { --theme-background: #ffffff; --theme-foreground: #1b1e23; }
