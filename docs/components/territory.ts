@@ -183,6 +183,7 @@ export function keyFigures(data: TerritoryData, only?: string): HTMLElement[] {
         source: m.source ?? SOURCE_ASP,
         dataDate: referenceDate(table) ?? "",
         territory,
+        fileName: `${keyId(m)}_${territoryParam(level, code)}_${year}`,
         embed: embedOf(data, keyId(m))
       })
     );
@@ -227,7 +228,7 @@ export function etpMonthly(data: TerritoryData): HTMLElement {
     width,
     territory: nameOf(data),
     unit: "ETP",
-    fileName: "etp-mensuel",
+    fileName: `etp-mensuel_${territoryParam(level, code)}`,
     embed: embedOf(data, "etp-mensuel")
   });
 }
@@ -346,7 +347,7 @@ export function byCategory(data: TerritoryData, spec: ByCategorySpec | string): 
     dataDate: referenceDate(data.tables[o.dataset]) ?? "",
     width: data.width,
     territory: nameOf(data),
-    fileName: `${id ?? o.dataset}-${year}`,
+    fileName: `${id ?? o.dataset}_${territoryParam(data.level, data.code)}_${year}`,
     embed: id ? embedOf(data, id) : undefined
   });
 }
@@ -394,7 +395,7 @@ export function departementsTable(data: TerritoryData): HTMLElement | null {
     dataDate: referenceDate(data.tables.etp) ?? "",
     width: data.width,
     territory: nameOf(data),
-    fileName: `departements-${year}`,
+    fileName: `departements_${territoryParam(data.level, data.code)}_${year}`,
     embed: embedOf(data, "departements")
   });
 }

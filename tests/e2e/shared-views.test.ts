@@ -1,6 +1,6 @@
 // Shareable views: on every page with filters, choose other values than the defaults, copy
 // the link with "Copier le lien", open it in a fresh tab: the same filters and the same figures.
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import type {Server} from "node:http";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -12,8 +12,9 @@ let browser: Browser;
 let server: Server;
 let base: string;
 
+// The pages whose code builds filters (docs/lib/inputs.ts `select`).
 const withFilters = (await sitePaths()).filter(
-  (p) => !p.startsWith("/regions/") && !p.startsWith("/departements/") && !["/index", "/territoires"].includes(p)
+  (p) => !p.includes("[") && existsSync(`docs${p}.md`) && readFileSync(`docs${p}.md`, "utf8").includes("select({")
 );
 
 beforeAll(async () => {
@@ -54,6 +55,8 @@ async function view(page: Page): Promise<{filters: string[]; figures: string[]}>
 }
 
 describe("a view opened from a copied link", () => {
+  it("finds the pages with filters", () => expect(withFilters.length).toBeGreaterThanOrEqual(8));
+
   it.each(withFilters)(
     "%s: shows the same filters and figures",
     async (path) => {
