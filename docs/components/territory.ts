@@ -395,8 +395,7 @@ export function departementsTable(data: TerritoryData): HTMLElement | null {
     dataDate: referenceDate(data.tables.etp) ?? "",
     width: data.width,
     territory: nameOf(data),
-    fileName: `departements_${territoryParam(data.level, data.code)}_${year}`,
-    embed: embedOf(data, "departements")
+    fileName: `departements_${territoryParam(data.level, data.code)}_${year}`
   });
 }
 
@@ -413,7 +412,11 @@ export interface TerritoryChart {
 
 const EVERY_LEVEL = ["national", "région", "département"] as const;
 
-/** Every chart of the territory pages, by id: what the embed page (docs/integrer.md) can draw. */
+/**
+ * The charts of the territory pages that the light embed page (docs/embed/integrer.ts) can
+ * draw, by id. The table of a région's départements is embedded as its page instead (its
+ * data, every département's, would not fit an embed's weight).
+ */
 export const TERRITORY_CHARTS: readonly TerritoryChart[] = [
   ...KEY_MEASURES.map((m) => ({
     id: keyId(m),
@@ -422,13 +425,6 @@ export const TERRITORY_CHARTS: readonly TerritoryChart[] = [
     levels: EVERY_LEVEL,
     draw: (data: TerritoryData) => keyFigures(data, keyId(m))[0] ?? noData(m.title)
   })),
-  {
-    id: "departements",
-    title: "Les départements de la région",
-    datasets: ["salaries", "etp", "structures"],
-    levels: ["région"],
-    draw: departementsTable
-  },
   {
     id: "etp-mensuel",
     title: "ETP conventionnés et réalisés par mois",

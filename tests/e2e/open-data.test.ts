@@ -138,12 +138,34 @@ describe("stable open data", () => {
     }
   });
 
-  it("slices each territory for the embeds, as Arrow and as JSON with the same rows", () => {
-    for (const folder of ["france", "regions/84", "departements/2A"]) {
+  it("slices each territory for the embeds: Arrow, and JSON cut to what an embedded chart shows", () => {
+    for (const [folder, niveau, territoire, above] of [
+      ["france", "national", "FR", []],
+      ["regions/84", "région", "84", ["national"]],
+      ["departements/2A", "département", "2A", ["région", "national"]]
+    ] as const) {
       const arrow = tableFromIPC(readFileSync(join(DONNEES, "territoires", folder, "etp.arrow")));
       const json = JSON.parse(readFileSync(join(DONNEES, "territoires", folder, "etp.json"), "utf8"));
-      expect(json.rows.length).toBe(arrow.numRows);
       expect(json.referenceDate).toBe(arrow.schema.metadata.get("reference_date"));
+      const own = (r: {niveau: string; territoire: string}) => r.niveau === niveau && r.territoire === territoire;
+      const rows = arrow.toArray().map((r) => r.toJSON());
+      // All the territory's own rows, months included, the same values.
+      expect(json.rows.filter(own)).toEqual(
+        rows
+          .filter(own)
+          .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])))
+      );
+      expect(json.rows.some((r: {periode: string}) => /^\d{4}-\d{2}$/.test(r.periode))).toBe(true);
+      // Beside them, only the levels above, at the latest year.
+      const latest = rows
+        .map((r) => String(r.periode))
+        .filter((p) => /^\d{4}$/.test(p))
+        .sort()
+        .at(-1);
+      for (const r of json.rows.filter((r: {niveau: string; territoire: string}) => !own(r))) {
+        expect(above).toContain(r.niveau);
+        expect(r.periode).toBe(latest);
+      }
     }
   });
 });

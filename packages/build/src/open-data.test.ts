@@ -5,7 +5,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {DateDay, Float64, Int32, Utf8, Bool, makeVector, Table, tableToIPC, vectorFromArray} from "apache-arrow";
 import {zipSync} from "fflate";
 import {describe, expect, it} from "vitest";
-import {publishOpenData, spreadsheetCsv, standardCsv, tableCells, type OpenDataColumn} from "./open-data.ts";
+import {publishOpenData, sliceJson, spreadsheetCsv, standardCsv, tableCells, type OpenDataColumn} from "./open-data.ts";
 
 const COLUMNS: OpenDataColumn[] = [
   {name: "territoire_libelle", role: "dimension", type: "dictionary", label: "Nom du territoire"},
@@ -96,6 +96,7 @@ describe("publishOpenData", () => {
       JSON.stringify({disclosureThreshold: 11, datasets: [dataset], markdown: "…"})
     );
     writeFileSync(join(dataDir, "territoires.zip"), zipSync({"france/salaries.arrow": bytes}));
+    // (the sample has no niveau column: the JSON slice keeps no row; sliceJson is tested below)
     const outDir = join(dir, "donnees");
     const files = await publishOpenData({dataDir, outDir, siteUrl: "https://exemple.fr/iae"});
     expect(files.sort()).toEqual(
@@ -134,15 +135,7 @@ describe("publishOpenData", () => {
       "https://exemple.fr/iae/donnees/salaries-tableur.csv"
     );
     const slice = JSON.parse(readFileSync(join(outDir, "territoires/france/salaries.json"), "utf8"));
-    expect(slice.rows[2]).toEqual({
-      territoire_libelle: "Aisne",
-      date_reference: null,
-      nb_salaries: null,
-      nb_salaries_secret: true,
-      part_salaries: null,
-      etp_realises: null,
-      montant_aide: null
-    });
+    expect(slice).toEqual({referenceDate: "", rows: []});
   });
 
   it("refuses, in French, a dataset whose published file is missing", async () => {
@@ -154,5 +147,61 @@ describe("publishOpenData", () => {
     await expect(publishOpenData({dataDir, outDir: join(dataDir, "out")})).rejects.toThrow(
       /fichier publié absent pour « etp »/
     );
+  });
+});
+
+describe("sliceJson", () => {
+  const rows = [
+    ["national", "FR", "2024", 100],
+    ["national", "FR", "2025", 110],
+    ["région", "84", "2024", 40],
+    ["région", "84", "2025", 44],
+    ["région", "84", "2025-03", 4],
+    ["département", "01", "2025", 12],
+    ["département", "01", "2025-03", null]
+  ];
+  const bytes = tableToIPC(
+    new Table({
+      niveau: vectorFromArray(
+        rows.map((r) => r[0] as string),
+        new Utf8()
+      ),
+      territoire: vectorFromArray(
+        rows.map((r) => r[1] as string),
+        new Utf8()
+      ),
+      periode: vectorFromArray(
+        rows.map((r) => r[2] as string),
+        new Utf8()
+      ),
+      nb: vectorFromArray(
+        rows.map((r) => r[3] as number | null),
+        new Int32()
+      )
+    }),
+    "file"
+  );
+  const kept = (folder: string) =>
+    JSON.parse(sliceJson(bytes, folder)).rows.map(
+      (r: Record<string, unknown>) => `${r.niveau} ${r.territoire} ${r.periode}`
+    );
+
+  it("keeps a territory's own rows and the latest year of the levels above it", () => {
+    expect(kept("regions/84")).toEqual(["national FR 2025", "région 84 2024", "région 84 2025", "région 84 2025-03"]);
+    expect(kept("departements/01")).toEqual([
+      "national FR 2025",
+      "région 84 2025",
+      "département 01 2025",
+      "département 01 2025-03"
+    ]);
+    expect(kept("france")).toEqual(["national FR 2024", "national FR 2025"]);
+  });
+
+  it("keeps a masked value as null", () => {
+    expect(JSON.parse(sliceJson(bytes, "departements/01")).rows.at(-1).nb).toBeNull();
+  });
+
+  it("refuses, in French, a folder that is not a territory", () => {
+    expect(() => sliceJson(bytes, "ailleurs")).toThrow(/dossier de territoire inattendu/);
   });
 });

@@ -130,11 +130,36 @@ async function writeParquet(csvPath: string, columns: readonly OpenDataColumn[],
   }
 }
 
-/** A territory slice as the embeds read it: `{referenceDate, rows: [{column: value}]}`. */
-export function sliceJson(bytes: Uint8Array): string {
+/** The territory of an archive folder: "france", "regions/84", "departements/75". */
+function folderTerritory(folder: string): {niveau: string; territoire: string} {
+  if (folder === "france") return {niveau: "national", territoire: "FR"};
+  const [kind, code] = folder.split("/");
+  if (!code || (kind !== "regions" && kind !== "departements"))
+    throw new Error(`Données ouvertes : dossier de territoire inattendu dans l'archive : « ${folder} ».`);
+  return {niveau: kind === "regions" ? "région" : "département", territoire: code};
+}
+
+/**
+ * A territory slice as the embeds read it, `{referenceDate, rows: [{column: value}]}`, cut to
+ * what an embedded chart of that territory shows: all the territory's own rows (months
+ * included), and the rows of the levels above it for the latest year only (the key figures'
+ * comparison). A région's départements are left out (the Arrow slice keeps them).
+ */
+export function sliceJson(bytes: Uint8Array, folder: string): string {
   const table = tableFromIPC(bytes);
   const names = table.schema.fields.map((f) => f.name);
-  const rows = tableCells(table).map((cells) => Object.fromEntries(cells.map((v, i) => [names[i], v])));
+  const self = folderTerritory(folder);
+  const above = new Set(
+    self.niveau === "département" ? ["région", "national"] : self.niveau === "région" ? ["national"] : []
+  );
+  const all = tableCells(table).map((cells) => Object.fromEntries(cells.map((v, i) => [names[i], v])));
+  const years = all.map((r) => String(r.periode ?? "")).filter((p) => /^\d{4}$/.test(p));
+  const latest = years.sort().at(-1);
+  const rows = all.filter(
+    (r) =>
+      (r.niveau === self.niveau && r.territoire === self.territoire) ||
+      (above.has(String(r.niveau)) && r.periode === latest)
+  );
   return JSON.stringify({referenceDate: table.schema.metadata.get("reference_date") ?? "", rows});
 }
 
@@ -307,7 +332,8 @@ export async function publishOpenData({dataDir, outDir, siteUrl}: OpenDataOption
     if (name.endsWith("/")) continue;
     write(`territoires/${name}`, content);
     // The same slice as JSON rows, which the embeds read without an Arrow reader.
-    if (name.endsWith(".arrow")) write(`territoires/${name.replace(/\.arrow$/, ".json")}`, sliceJson(content));
+    if (name.endsWith(".arrow"))
+      write(`territoires/${name.replace(/\.arrow$/, ".json")}`, sliceJson(content, dirname(name)));
   }
   return written;
 }
