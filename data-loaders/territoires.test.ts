@@ -3,8 +3,10 @@ import {DEPARTEMENT_CODES, REGIONS} from "@pilotage/indicators";
 import {sliceFor, territories} from "./territoires.ts";
 
 describe("territory archive", () => {
-  it("has one folder per région and per département", () => {
+  it("has one folder for France, one per région and one per département", () => {
     const paths = territories().map((t) => t.path);
+    expect(paths.filter((p) => p === "france")).toHaveLength(1);
+    expect(paths).toHaveLength(1 + 18 + DEPARTEMENT_CODES.length);
     expect(paths.filter((p) => p.startsWith("regions/"))).toHaveLength(18);
     expect(paths.filter((p) => p.startsWith("departements/")).sort()).toEqual(
       [...DEPARTEMENT_CODES].map((c) => `departements/${c}`).sort()

@@ -1,4 +1,5 @@
-// One archive for the 119 territory pages (18 régions, 101 départements): for each
+// One archive for the 119 territory pages (18 régions, 101 départements) and the embeds
+// (which also draw France entière, from the folder `france/`): for each
 // territory, every theme dataset cut down to the rows a page about it shows: its own, those
 // of the levels above it (for comparison) and, for a région, those of its départements.
 // One process computes every dataset once, instead of one loader process per territory
@@ -17,7 +18,8 @@ export interface Territory {
 }
 
 export function territories(): Territory[] {
-  const list: Territory[] = [];
+  // France entière: its own rows only (the embeds draw national charts from it).
+  const list: Territory[] = [{path: "france", self: ["national", NATIONAL_CODE], others: []}];
   for (const region of REGIONS) {
     list.push({
       path: `regions/${region.code}`,

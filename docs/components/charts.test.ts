@@ -11,6 +11,7 @@ import {choroplethMap, classBounds} from "./map.js";
 import {stackedBarChart} from "./stacked-bar.js";
 import {dataTable} from "./table.js";
 import {NNBSP} from "./format.js";
+import {chosenFilters} from "./page-filters.js";
 
 const common = {
   population: "salariés en insertion (IAE)",
@@ -106,7 +107,7 @@ describe("barChart", () => {
     expect(masked[0]!.textContent).toBe("EITIsecret statistique");
     expect(tableRows(f)[4]).toEqual(["EITI", "secret statistique", SECRET]);
     expect(f.querySelector(".pi-legende")!.textContent).toContain(`Valeur masquée : ${SECRET}`);
-    expect(csvOf(f).split("\n")[5]).toBe(`EITI,,${SECRET}`);
+    expect(csvOf(f).split("\n")[5]).toBe(`France entière,2025,EITI,,${SECRET},salariés`);
   });
 
   it("has a table holding exactly the drawn bars, in drawing order", () => {
@@ -115,12 +116,12 @@ describe("barChart", () => {
     expect(drawn).toEqual(["AI", "ACI", "EI", "ETTI", "EITI"]);
     expect(tableRows(f).map((r) => r[0])).toEqual(drawn);
     expect(csvOf(f).split("\n")).toEqual([
-      "Catégorie,Valeur,Note",
-      "AI,58700,",
-      "ACI,43520,",
-      "EI,12760,",
-      "ETTI,12620,",
-      `EITI,,${SECRET}`
+      "Territoire,Période,Catégorie,Valeur,Note,Unité",
+      "France entière,2025,AI,58700,,",
+      "France entière,2025,ACI,43520,,",
+      "France entière,2025,EI,12760,,",
+      "France entière,2025,ETTI,12620,,",
+      `France entière,2025,EITI,,${SECRET},`
     ]);
   });
 
@@ -284,7 +285,7 @@ describe("lineChart", () => {
     expect(rows).toHaveLength(12);
     expect(rows).toContainEqual(["mars 2025", "Embauches", "secret statistique", SECRET]);
     expect(f.querySelector(".pi-legende")!.textContent).toContain(`Valeur masquée (Embauches, mars 2025) : ${SECRET}`);
-    expect(csvOf(f).split("\n")[0]).toBe("Mois,Série,Valeur,Note");
+    expect(csvOf(f).split("\n")[0]).toBe("Territoire,Période,Mois,Série,Valeur,Note,Unité");
     expect(csvOf(f)).toContain(`2025-03,Embauches,,${SECRET}`);
   });
 
@@ -384,12 +385,56 @@ describe("dataTable", () => {
       ]
     });
     expectAccessibleFrame(f);
-    expect(f.querySelector("details")).toBeNull();
+    expect(f.querySelector("details.pi-donnees")).toBeNull();
     expect(tableRows(f)).toEqual([
       ["Ain", `1${NNBSP}234`, `50${NNBSP}%`, ""],
       ["Aisne", "secret statistique", "secret statistique", SECRET]
     ]);
-    expect(csvOf(f)).toBe(`Département,Salariés,Taux,Note\nAin,1234,0.5,\nAisne,,,${SECRET}`);
+    // Two value columns: each header names its unit, the "Unité" column stays empty.
+    expect(csvOf(f)).toBe(
+      "Territoire,Période,Département,Salariés,Taux,Note,Unité\n" +
+        `France entière,2025,Ain,1234,0.5,,\nFrance entière,2025,Aisne,,,${SECRET},`
+    );
+  });
+});
+
+describe("chart downloads", () => {
+  const data = [
+    {type: "ACI", salaries: 43520},
+    {type: "EITI", salaries: null, masked: SECRET}
+  ];
+  afterEach(() => chosenFilters.clear());
+
+  it("name the territory and the unit in their columns and the filters in their file name", () => {
+    chosenFilters.set("territoire", {value: "departement-75", label: "Paris (75)"});
+    chosenFilters.set("type", {value: "ACI", label: "Ateliers et chantiers d'insertion (ACI)"});
+    chosenFilters.set("annee", {value: "2025", label: "2025"});
+    const f = barChart({
+      ...common,
+      title: "Salariés",
+      fileName: "salaries-2025",
+      data,
+      y: "type",
+      x: "salaries",
+      format: "pourcentage"
+    });
+    const link = f.querySelector<HTMLAnchorElement>("a[download$='.csv']")!;
+    expect(link.getAttribute("download")).toBe("salaries-2025_departement-75_ACI.csv");
+    expect(csvOf(f).split("\n")[1]).toBe("Paris (75),2025,ACI,43520,,proportion (de 0 à 1)");
+  });
+
+  it("take the territory and unit given in the options over the page's filters", () => {
+    chosenFilters.set("territoire", {value: "france", label: "France entière"});
+    const f = barChart({
+      ...common,
+      title: "t",
+      territory: "Bretagne",
+      unit: "personnes",
+      data,
+      y: "type",
+      x: "salaries"
+    });
+    expect(csvOf(f).split("\n")[1]).toBe("Bretagne,2025,ACI,43520,,personnes");
   });
 
   it("writes no floating-point leftovers in the CSV (numbers derived in the page)", () => {

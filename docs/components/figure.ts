@@ -3,6 +3,8 @@
 import {buildTable, toCsv, type Column} from "./data-table.js";
 import {downloadLinks} from "./downloads.js";
 import {el, slug, svgEl} from "./dom.js";
+import {embedAction, embedKey, startEmbeddedView} from "./embed.js";
+import {chosenTerritory, fileNameWithFilters} from "./page-filters.js";
 import {formatDateLong} from "./format.js";
 import type {FigureOptions} from "./options.js";
 import {MASK_STROKE} from "./palette.js";
@@ -39,11 +41,43 @@ export function subtitleText(o: FigureOptions): string {
   return o.note ? `${base} ${o.note}` : base;
 }
 
+/** Unit of a figure's values: the given one, else from its format ("pourcentage", "euros"), else its value label. */
+function unitOf<R>(o: FigureOptions, columns: Column<R>[]): string {
+  if (o.unit) return o.unit;
+  const format = (o as {format?: unknown}).format;
+  if (format === "pourcentage") return "proportion (de 0 à 1)";
+  if (format === "euros") return "euros";
+  // One value column: its label names what is counted ("Salariés" → "salariés"). Several:
+  // each header names its own.
+  const values = columns.filter((c) => c.numeric);
+  return values.length === 1 && values[0]!.label !== "Valeur" ? values[0]!.label.toLowerCase() : "";
+}
+
+/** The CSV of a figure: its table's columns, with the territory and period first and the unit last. */
+function downloadColumns<R>(o: FigureOptions, columns: Column<R>[]): Column<R>[] {
+  const territory = o.territory ?? chosenTerritory();
+  const unit = unitOf(o, columns);
+  return [
+    {label: "Territoire", value: () => territory},
+    {label: "Période", value: () => o.period},
+    ...columns,
+    {label: "Unité", value: () => unit}
+  ];
+}
+
+// A page opened with `?integrer=…` shows one figure: set up once, when the components load.
+startEmbeddedView();
+
 export function buildFigure<R>(o: FigureOptions, id: string, parts: FigureParts<R>): HTMLElement {
   const level = o.headingLevel ?? 3;
   const finding = o.alt ?? parts.finding;
   // `data-chart` announces a chart to the browser tests, which wait for `data-chart-ready`.
-  const figure = el("figure", {class: `pi-figure pi-${parts.kind}`, id, "data-chart": parts.kind});
+  const figure = el("figure", {
+    class: `pi-figure pi-${parts.kind}`,
+    id,
+    "data-chart": parts.kind,
+    "data-integrer": embedKey(o.title)
+  });
   figure.append(
     el(`h${level}` as "h3", {class: "pi-titre", id: `${id}-titre`}, [o.title]),
     el("p", {class: "pi-sous-titre"}, [subtitleText(o)])
@@ -63,9 +97,15 @@ export function buildFigure<R>(o: FigureOptions, id: string, parts: FigureParts<
     parts.openTable
       ? el("div", {class: "pi-donnees"}, [table])
       : el("details", {class: "pi-donnees"}, [el("summary", {}, ["Voir les données"]), table]),
-    downloadLinks(o.fileName ?? slug(o.title), toCsv(parts.columns, parts.rows), o.arrow)
+    downloadLinks(
+      fileNameWithFilters(o.fileName ?? slug(o.title)),
+      toCsv(downloadColumns(o, parts.columns), parts.rows),
+      o.arrow
+    )
   );
   const credit = parts.credit ? ` ${parts.credit}` : "";
+  if (o.embed !== false && typeof location !== "undefined")
+    figure.append(embedAction(o.title, embedKey(o.title), o.embed));
   figure.append(el("figcaption", {}, [`Source : ${o.source}. Données au ${dataDateText(o.dataDate)}.${credit}`]));
   // Drawing is synchronous: once here, the SVG is in the figure.
   figure.setAttribute("data-chart-ready", "true");

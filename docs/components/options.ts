@@ -1,5 +1,6 @@
 // Options shared by every component. The type declarations are the reference documentation.
 import type {Table} from "apache-arrow";
+import type {EmbedTarget} from "./embed.js";
 import {DEFAULT_MASK_REASON} from "./format.js";
 
 /** Reads a field of a row: a key of the row, or a function. */
@@ -35,6 +36,18 @@ export interface FigureOptions {
   fileName?: string;
   /** The same data as an Arrow file: its URL, or an Arrow table (offered as a download). */
   arrow?: string | Table;
+  /**
+   * Territory the figure is about, written in a column of its CSV download. Default: the
+   * page's territory filter, else "France entière".
+   */
+  territory?: string;
+  /** Unit of the figure's values, written in a column of its CSV download. Default: from the format or the value's label. */
+  unit?: string;
+  /**
+   * "Intégrer": the chart of the light embed page that draws this figure (territory charts),
+   * or false for no embed action. Default: the page itself, showing only this figure.
+   */
+  embed?: EmbedTarget | false;
 }
 
 /** Fields of a row that may be masked (statistical disclosure control). */

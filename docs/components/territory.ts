@@ -4,17 +4,19 @@
 // rows of this territory, of the levels above it and, for a région, of its départements.
 import type {Table} from "apache-arrow";
 import {barChart} from "./bar.js";
+import type {EmbedTarget} from "./embed.js";
 import {dataTable} from "./table.js";
 import {formatNumber, formatPercent} from "./format.js";
 import {keyFigure} from "./key-figure.js";
 import {lineChart} from "./line.js";
-import {latestYear, maskOf, one, referenceDate, rowsOf, yearBefore, type Row} from "../lib/rows.js";
+import {latestYear, maskOf, one, referenceDate, rowsOf, yearBefore, type PlainTable, type Row} from "../lib/rows.js";
 
 export interface TerritoryData {
-  readonly level: "région" | "département";
+  /** "national" for France entière (embeds only: there is no national territory page). */
+  readonly level: "national" | "région" | "département";
   readonly code: string;
   /** Theme datasets by name (structures, etp, salaries, sorties, parcours…), each may be absent. */
-  readonly tables: Readonly<Record<string, Table | undefined>>;
+  readonly tables: Readonly<Record<string, Table | PlainTable | undefined>>;
   readonly width: number;
 }
 
@@ -30,6 +32,39 @@ function noData(title: string): HTMLElement {
 }
 
 const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
+
+/** How the URL names a territory: "france", "region-84", "departement-75". */
+export function territoryParam(level: TerritoryData["level"], code: string): string {
+  return level === "national" ? "france" : `${level === "région" ? "region" : "departement"}-${code}`;
+}
+
+/** The territory of a URL parameter, and its folder of the archive; null when it is not one. */
+export function parseTerritoryParam(
+  value: string
+): {level: TerritoryData["level"]; code: string; folder: string} | null {
+  if (value === "france") return {level: "national", code: "FR", folder: "france"};
+  const match = /^(region|departement)-([0-9AB]{2,3})$/.exec(value);
+  if (!match) return null;
+  const [, kind, code] = match as unknown as [string, string, string];
+  return kind === "region"
+    ? {level: "région", code, folder: `regions/${code}`}
+    : {level: "département", code, folder: `departements/${code}`};
+}
+
+/** The embed of a territory chart: its id in TERRITORY_CHARTS and the territory. */
+const embedOf = (data: TerritoryData, graphique: string): EmbedTarget => ({
+  graphique,
+  territoire: territoryParam(data.level, data.code)
+});
+
+/** Name of the territory of the page, from any of its tables ("France" for the national level). */
+function nameOf(data: TerritoryData): string {
+  for (const table of Object.values(data.tables)) {
+    const name = territoryName(rowsOf(table), data.level, data.code);
+    if (name !== data.code) return name;
+  }
+  return data.code;
+}
 
 /** Name of a territory as the datasets spell it. */
 export function territoryName(rows: readonly Row[], level: string, code: string): string {
@@ -107,10 +142,16 @@ const KEY_MEASURES: readonly Measure[] = [
   }
 ];
 
+/** Id of a key figure among the territory charts: "chiffre-salaries-nb_salaries". */
+const keyId = (m: Measure) => `chiffre-${m.dataset}-${m.figure}`;
+
 /** Key-figure cards: the territory's latest year, its change over a year, and the région and France beside it. */
-export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] {
+export function keyFigures(data: TerritoryData, only?: string): HTMLElement[] {
+  const {level, code, tables} = data;
   const cards: HTMLElement[] = [];
+  const territory = nameOf(data);
   for (const m of KEY_MEASURES) {
+    if (only !== undefined && keyId(m) !== only) continue;
     const table = tables[m.dataset];
     const rows = rowsOf(table);
     const year = latestYear(rows);
@@ -122,8 +163,7 @@ export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] 
     const format = m.format ?? "nombre";
     const write = (v: unknown) =>
       typeof v === "number" ? (format === "pourcentage" ? formatPercent(v) : formatNumber(v)) : "secret statistique";
-    const above = ["région", "national"]
-      .filter((l) => l !== level)
+    const above = (level === "département" ? ["région", "national"] : level === "région" ? ["national"] : [])
       .map((l) => one(rows, {niveau: l, periode: year, type_structure: "ensemble", ...m.where}))
       .filter((r): r is Row => r !== undefined)
       .map((r) => `${r.niveau === "national" ? "France" : String(r.territoire_libelle)} : ${write(r[m.figure])}`);
@@ -137,11 +177,14 @@ export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] 
         previousPeriod: yearBefore(year),
         label: m.label,
         format,
-        population: m.population,
+        population: `${m.population}, ${territory}`,
         period: year,
         note: above.length ? `Pour comparaison, ${above.join(" ; ")}.` : undefined,
         source: m.source ?? SOURCE_ASP,
-        dataDate: referenceDate(table) ?? ""
+        dataDate: referenceDate(table) ?? "",
+        territory,
+        fileName: `${keyId(m)}_${territoryParam(level, code)}_${year}`,
+        embed: embedOf(data, keyId(m))
       })
     );
   }
@@ -149,7 +192,8 @@ export function keyFigures({level, code, tables}: TerritoryData): HTMLElement[] 
 }
 
 /** Monthly ETP réalisés and conventionnés of the territory. */
-export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLElement {
+export function etpMonthly(data: TerritoryData): HTMLElement {
+  const {level, code, tables, width} = data;
   const rows = rowsOf(tables.etp).filter(
     (r) =>
       r.niveau === level &&
@@ -177,11 +221,15 @@ export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLEle
     series: "serie",
     xLabel: "Mois",
     yLabel: "ETP",
-    population: "annexes financières validées, provisoires ou clôturées, hors FDI",
+    population: `annexes financières validées, provisoires ou clôturées, hors FDI, ${nameOf(data)}`,
     period: `${months[0]} à ${months.at(-1)}`,
     source: SOURCE_ASP,
     dataDate: referenceDate(tables.etp) ?? "",
-    width
+    width,
+    territory: nameOf(data),
+    unit: "ETP",
+    fileName: `etp-mensuel_${territoryParam(level, code)}`,
+    embed: embedOf(data, "etp-mensuel")
   });
 }
 
@@ -202,22 +250,73 @@ function othersAtTotal(row: Row, category: string): boolean {
   );
 }
 
-/** A bar chart of one figure by a category dimension, for the territory's latest year. */
-export function byCategory(
-  data: TerritoryData,
-  o: {
-    dataset: string;
-    figure: string;
-    category: string;
-    categoryLabel: string;
-    title: string;
-    population: string;
-    xLabel: string;
-    yLabel: string;
-    exclude?: readonly string[];
-    format?: "nombre" | "pourcentage";
+/** A bar chart of one figure of a dataset by one of its categories. */
+export interface ByCategorySpec {
+  readonly dataset: string;
+  readonly figure: string;
+  readonly category: string;
+  readonly categoryLabel: string;
+  readonly title: string;
+  readonly population: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly exclude?: readonly string[];
+  readonly format?: "nombre" | "pourcentage";
+}
+
+const POPULATION_SALARIES = "personnes ayant travaillé au moins une heure dans une SIAE";
+
+/** The bar charts of every territory page, by id (the id is also their embed's). */
+export const BAR_CHARTS: Readonly<Record<string, ByCategorySpec>> = {
+  "salaries-par-type": {
+    dataset: "salaries",
+    figure: "nb_salaries",
+    category: "type_structure",
+    categoryLabel: "type_structure",
+    title: "Salariés par type de structure",
+    population: POPULATION_SALARIES,
+    xLabel: "Salariés",
+    yLabel: "Type de structure"
+  },
+  "profil-salaries": {
+    dataset: "salaries",
+    figure: "part_salaries",
+    category: "caracteristique",
+    categoryLabel: "caracteristique_libelle",
+    title: "Profil des salariés",
+    population: POPULATION_SALARIES,
+    xLabel: "Part des salariés",
+    yLabel: "Caractéristique",
+    format: "pourcentage"
+  },
+  "durees-parcours": {
+    dataset: "parcours",
+    figure: "nb_parcours",
+    category: "tranche_duree",
+    categoryLabel: "tranche_duree_libelle",
+    title: "Durée des parcours",
+    population: "parcours en cours pendant l'année",
+    xLabel: "Parcours",
+    yLabel: "Durée"
+  },
+  "sorties-par-categorie": {
+    dataset: "sorties",
+    figure: "nb_sorties",
+    category: "categorie_sortie",
+    categoryLabel: "categorie_sortie_libelle",
+    exclude: ["ensemble", "sorties_dynamiques"],
+    title: "Sorties par catégorie",
+    population: "sorties examinées (hors retraits des sorties constatées)",
+    xLabel: "Sorties",
+    yLabel: "Catégorie"
   }
-): HTMLElement {
+};
+
+/** A bar chart of one figure by a category dimension, for the territory's latest year (a spec or its id in BAR_CHARTS). */
+export function byCategory(data: TerritoryData, spec: ByCategorySpec | string): HTMLElement {
+  const id = typeof spec === "string" ? spec : undefined;
+  const o = typeof spec === "string" ? BAR_CHARTS[spec] : spec;
+  if (!o) throw new Error(`Graphique inconnu : « ${String(spec)} ».`);
   const all = rowsOf(data.tables[o.dataset]);
   const year = latestYear(all);
   const rows = all.filter(
@@ -242,11 +341,14 @@ export function byCategory(
     yLabel: o.yLabel,
     xLabel: o.xLabel,
     format: o.format ?? "nombre",
-    population: o.population,
+    population: `${o.population}, ${nameOf(data)}`,
     period: year,
     source: SOURCE_ASP,
     dataDate: referenceDate(data.tables[o.dataset]) ?? "",
-    width: data.width
+    width: data.width,
+    territory: nameOf(data),
+    fileName: `${id ?? o.dataset}_${territoryParam(data.level, data.code)}_${year}`,
+    embed: id ? embedOf(data, id) : undefined
   });
 }
 
@@ -291,6 +393,50 @@ export function departementsTable(data: TerritoryData): HTMLElement | null {
     period: year,
     source: SOURCE_ASP,
     dataDate: referenceDate(data.tables.etp) ?? "",
-    width: data.width
+    width: data.width,
+    territory: nameOf(data),
+    fileName: `departements_${territoryParam(data.level, data.code)}_${year}`
   });
 }
+
+/** A chart that a territory page draws and that the embed page can draw alone. */
+export interface TerritoryChart {
+  readonly id: string;
+  readonly title: string;
+  /** The datasets it reads (files of the territory's folder, without `.arrow`). */
+  readonly datasets: readonly string[];
+  /** Levels it exists at. */
+  readonly levels: readonly TerritoryData["level"][];
+  readonly draw: (data: TerritoryData) => HTMLElement | null;
+}
+
+const EVERY_LEVEL = ["national", "région", "département"] as const;
+
+/**
+ * The charts of the territory pages that the light embed page (docs/embed/integrer.ts) can
+ * draw, by id. The table of a région's départements is embedded as its page instead (its
+ * data, every département's, would not fit an embed's weight).
+ */
+export const TERRITORY_CHARTS: readonly TerritoryChart[] = [
+  ...KEY_MEASURES.map((m) => ({
+    id: keyId(m),
+    title: m.title,
+    datasets: [m.dataset],
+    levels: EVERY_LEVEL,
+    draw: (data: TerritoryData) => keyFigures(data, keyId(m))[0] ?? noData(m.title)
+  })),
+  {
+    id: "etp-mensuel",
+    title: "ETP conventionnés et réalisés par mois",
+    datasets: ["etp"],
+    levels: EVERY_LEVEL,
+    draw: etpMonthly
+  },
+  ...Object.entries(BAR_CHARTS).map(([id, spec]) => ({
+    id,
+    title: spec.title,
+    datasets: [spec.dataset],
+    levels: EVERY_LEVEL,
+    draw: (data: TerritoryData) => byCategory(data, id)
+  }))
+];

@@ -1,8 +1,11 @@
 // Accessible filters without the Inputs library (not a dependency of the site): a labelled
 // HTML <select> whose element carries `value` and sends "input", so that Framework's
 // `view(...)` (or `Generators.input`) turns it into a reactive value.
+// Each filter keeps its value in the page's URL (url-state.ts), so that a view can be shared.
 
 import {DEPARTEMENTS, REGIONS} from "../components/territories.js";
+import {chosenFilters} from "../components/page-filters.js";
+import {copyLinkButton, paramName, paramValue, readParam, writeParam} from "./url-state.js";
 
 let counter = 0;
 
@@ -17,15 +20,21 @@ export interface SelectElement<V> extends HTMLDivElement {
   value: V;
 }
 
-/** A labelled drop-down list: `const annee = view(select({label: "Année", options}))`. */
+/**
+ * A labelled drop-down list: `const annee = view(select({label: "Année", options}))`.
+ * Its value is kept in the URL parameter `param` (default: from the label, "Année" → `annee`):
+ * read on load (a value that is not an option is ignored), written at each change.
+ */
 export function select<V>({
   label,
   options,
-  value
+  value,
+  param = paramName(label)
 }: {
   label: string;
   options: readonly (SelectOption<V> | V)[];
   value?: V;
+  param?: string;
 }): SelectElement<V> {
   const id = `pi-filtre-${++counter}`;
   const items: SelectOption<V>[] = options.map((o) =>
@@ -38,6 +47,10 @@ export function select<V>({
   labelEl.textContent = label;
   const selectEl = document.createElement("select");
   selectEl.id = id;
+  selectEl.name = param;
+  const fromUrl = readParam(param);
+  const chosen = items.find((item) => fromUrl !== null && paramValue(item.value) === fromUrl);
+  if (chosen) value = chosen.value;
   let group: HTMLOptGroupElement | null = null;
   items.forEach((item, i) => {
     const option = document.createElement("option");
@@ -60,14 +73,23 @@ export function select<V>({
     }
   });
   // The <select>'s own "input" event bubbles to the wrapper, which Framework listens to.
+  const remember = () => {
+    const item = items[Number(selectEl.value)];
+    if (item) chosenFilters.set(param, {value: paramValue(item.value), label: item.label});
+  };
+  remember();
+  selectEl.addEventListener("input", () => {
+    remember();
+    writeParam(param, paramValue(wrapper.value));
+  });
   return wrapper;
 }
 
-/** A row of filters. */
+/** A row of filters, with "Copier le lien" (the URL holds the filters). */
 export function filters(...elements: HTMLElement[]): HTMLDivElement {
   const row = document.createElement("div");
   row.className = "pi-filtres";
-  row.append(...elements);
+  row.append(...elements, copyLinkButton());
   return row;
 }
 

@@ -8,12 +8,24 @@ import {DEFAULT_MASK_REASON} from "../components/format.js";
 export type Row = Record<string, any>;
 
 /**
+ * Rows already read (the JSON slices of the embeds, which load no Arrow reader), accepted
+ * wherever a table is: `rowsOf` gives its rows, `referenceDate` its date.
+ */
+export interface PlainTable {
+  readonly rows: Row[];
+  readonly referenceDate?: string;
+}
+
+const isPlain = (table: Table | PlainTable): table is PlainTable => "rows" in table && Array.isArray(table.rows);
+
+/**
  * Arrow table → plain rows (64-bit integers as numbers, date columns as `Date`), converted
  * once per table: the sections of a page read the same few tables again and again.
  */
 const rowsCache = new WeakMap<Table, Row[]>();
-export function rowsOf(table: Table | undefined): Row[] {
+export function rowsOf(table: Table | PlainTable | undefined): Row[] {
   if (!table) return [];
+  if (isPlain(table)) return table.rows;
   let rows = rowsCache.get(table);
   if (!rows) {
     const dates = table.schema.fields.filter((f) => String(f.type).startsWith("Date")).map((f) => f.name);
@@ -29,7 +41,8 @@ export function rowsOf(table: Table | undefined): Row[] {
 }
 
 /** Date the data is as of (`AAAA-MM-JJ`), as the loader wrote it in the file. */
-export function referenceDate(table: Table | undefined): string | undefined {
+export function referenceDate(table: Table | PlainTable | undefined): string | undefined {
+  if (table && isPlain(table)) return table.referenceDate;
   return table?.schema.metadata.get("reference_date");
 }
 

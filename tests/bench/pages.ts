@@ -5,7 +5,7 @@
 // pages are measured and printed against the same figures, for information.
 //
 //   pnpm bench:pages            (after `pnpm build`)
-import {gzipSync} from "node:zlib";
+import {brotliCompressSync, gzipSync} from "node:zlib";
 import type {Server} from "node:http";
 import {serveStatic} from "../../packages/build/src/serve.ts";
 import {launchBrowser} from "../support/browser.ts";
@@ -110,8 +110,96 @@ export function printMeasures(measures: readonly PageMeasure[]): boolean {
   return ok;
 }
 
+// Embeds (issue 14): the light embed page under 60 KB brotli (JavaScript + data), chart
+// drawn in under 300 ms, on localhost in headless Chromium. One chart per level; each URL is
+// loaded 3 times (fresh browser context, nothing cached) and the median time kept.
+export const EMBED_BUDGET_BYTES = 60 * 1024;
+export const EMBED_BUDGET_MS = 300;
+export const EMBED_URLS = [
+  "integrer.html?graphique=etp-mensuel&territoire=france",
+  "integrer.html?graphique=salaries-par-type&territoire=region-84",
+  "integrer.html?graphique=profil-salaries&territoire=departement-75",
+  "integrer.html?graphique=chiffre-etp-etp_realises&territoire=departement-2A"
+];
+
+export interface EmbedMeasure {
+  readonly url: string;
+  readonly jsBytes: number;
+  readonly dataBytes: number;
+  readonly drawnMs: number;
+}
+
+export async function measureEmbeds(urls: readonly string[] = EMBED_URLS): Promise<EmbedMeasure[]> {
+  const {server, url: base}: {server: Server; url: string} = await serveStatic("dist", 0, "127.0.0.1", {plain: true});
+  const browser = await launchBrowser();
+  const measures: EmbedMeasure[] = [];
+  try {
+    for (const url of urls) {
+      const times: number[] = [];
+      let js = 0;
+      let data = 0;
+      for (let run = 0; run < 3; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const sizes = new Map<string, {js: boolean; bytes: number}>();
+        page.on("response", async (response) => {
+          const u = response.url();
+          if (!isJs(u) && !isData(u)) return;
+          try {
+            sizes.set(u, {js: isJs(u), bytes: brotliCompressSync(await response.body()).length});
+          } catch {
+            // A response without a body transfers nothing worth counting.
+          }
+        });
+        await page.goto(`${base}/${url}`, {waitUntil: "networkidle"});
+        await page.waitForSelector("[data-chart-ready='true']", {timeout: 15_000});
+        // From navigation start to the figure in the page, drawn.
+        times.push(
+          await page.evaluate(() => {
+            const marks = performance.getEntriesByName("pi-graphique-dessine");
+            return marks.length ? marks[0]!.startTime : performance.now();
+          })
+        );
+        const all = [...sizes.values()];
+        js = all.filter((s) => s.js).reduce((a, s) => a + s.bytes, 0);
+        data = all.filter((s) => !s.js).reduce((a, s) => a + s.bytes, 0);
+        await context.close();
+      }
+      measures.push({url, jsBytes: js, dataBytes: data, drawnMs: times.sort((a, b) => a - b)[1]!});
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return measures;
+}
+
+export function printEmbedMeasures(measures: readonly EmbedMeasure[]): boolean {
+  let ok = true;
+  console.table(
+    measures.map((m) => {
+      const total = m.jsBytes + m.dataBytes;
+      const over = total > EMBED_BUDGET_BYTES || m.drawnMs > EMBED_BUDGET_MS;
+      if (over) ok = false;
+      return {
+        "graphique intégré": m.url.replace("integrer.html?", ""),
+        "JS (brotli)": kb(m.jsBytes),
+        "données (brotli)": kb(m.dataBytes),
+        total: kb(total),
+        "rapport au budget (60 Ko)": (total / EMBED_BUDGET_BYTES).toFixed(2),
+        "dessiné en": `${m.drawnMs.toFixed(0)} ms`,
+        "rapport au budget (300 ms)": (m.drawnMs / EMBED_BUDGET_MS).toFixed(2),
+        verdict: over ? "HORS BUDGET" : "ok"
+      };
+    })
+  );
+  return ok;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const ok = printMeasures(await measurePages());
+  console.log("Graphiques intégrés (integrer.html) :");
+  const embedsOk = printEmbedMeasures(await measureEmbeds());
+  const ok = printMeasures(await measurePages()) && embedsOk;
   console.log(ok ? "Toutes les pages tiennent leur budget." : "Des pages dépassent leur budget.");
   process.exitCode = ok ? 0 : 1;
 }

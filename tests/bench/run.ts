@@ -5,7 +5,7 @@ import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {benchDatasets} from "./datasets.ts";
-import {measurePages, printMeasures} from "./pages.ts";
+import {measureEmbeds, measurePages, printEmbedMeasures, printMeasures} from "./pages.ts";
 
 const {positionals, values} = parseArgs({allowPositionals: true, options: {folder: {type: "string"}}});
 const wanted = positionals.length ? positionals : ["staging", "datasets", "pages"];
@@ -33,7 +33,11 @@ if (wanted.includes("datasets")) {
 if (wanted.includes("pages")) {
   console.log("\n## Pages (site construit, dist/)\n");
   if (!existsSync("dist/index.html")) console.log("dist/ absent : lancer `pnpm build` d'abord.");
-  else ok = printMeasures(await measurePages()) && ok;
+  else {
+    console.log("Graphiques intégrés (integrer.html) :");
+    ok = printEmbedMeasures(await measureEmbeds()) && ok;
+    ok = printMeasures(await measurePages()) && ok;
+  }
 }
 console.log(
   ok ? "\nToutes les cibles mesurées sont tenues." : "\nAu moins une cible n'est pas tenue (voir ci-dessus)."

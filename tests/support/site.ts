@@ -10,7 +10,7 @@ export async function sitePaths(): Promise<string[]> {
   return paths.sort();
 }
 
-/** The URL of a page path ("/index" → "/", clean URLs otherwise). */
+/** The URL of a page path as the site links it ("/index" → "/", "/etp" → "/etp.html": no clean URLs). */
 export function pageUrl(base: string, path: string): string {
-  return base + (path === "/index" ? "/" : path.replace(/\/index$/, "/"));
+  return base + (path === "/index" ? "/" : path.replace(/\/index$/, "/") + (path.endsWith("/index") ? "" : ".html"));
 }

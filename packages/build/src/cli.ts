@@ -5,6 +5,8 @@ import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {publicationDate} from "@pilotage/indicators";
 import {readCurrent} from "@pilotage/sources";
+import {buildEmbedPage} from "./embed-page.ts";
+import {publishOpenData} from "./open-data.ts";
 import {CACHE_DIR, prepare} from "./prepare.ts";
 import {stampDist} from "./reproducible.ts";
 
@@ -28,6 +30,15 @@ try {
   await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
   if (command === "build") {
     await run("observable", ["build"]);
+    // Stable addresses for open data (dist/donnees/), from the files the site publishes.
+    const files = await publishOpenData({
+      dataDir: "docs/.observablehq/cache/data",
+      outDir: "dist/donnees",
+      siteUrl: process.env.PILOTAGE_SITE_URL
+    });
+    console.log(`Données ouvertes : ${files.length} fichiers à adresse stable dans dist/donnees/.`);
+    await buildEmbedPage();
+    console.log("Graphiques à intégrer : dist/integrer.html, dist/integrer.js.");
     // Same data, same bytes: attached files dated by the data, not by when loaders ran.
     const referenceDate = readCurrent(join(process.cwd(), CACHE_DIR)).referenceDate;
     if (!referenceDate) throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
