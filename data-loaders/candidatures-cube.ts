@@ -161,10 +161,12 @@ async function computeCube({engine, referenceDate}: ComputeContext): Promise<Row
   // an independent problem, and disclosure control costs far more on one large problem.
   const spec = cubeSpec(referenceDate);
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
-  return years.flatMap(
-    (year) =>
-      applyDisclosure([{spec, rows: rows.filter((r) => String(r.periode).startsWith(year))}], CUBE_HIERARCHIES).rows[0]!
-  );
+  const masked: Row[] = [];
+  for (const year of years) {
+    const cells = rows.filter((r) => String(r.periode).startsWith(year));
+    masked.push(...(await applyDisclosure([{spec, rows: cells}], CUBE_HIERARCHIES)).rows[0]!);
+  }
+  return masked;
 }
 
 // One cube per engine and reference date: the datasets built from it in one process (the

@@ -279,7 +279,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
       out[d] ??= null;
     return out;
   });
-  return {spec, rows: disclose(spec, rows, [geography(), structureKinds()])};
+  return {spec, rows: await disclose(spec, rows, [geography(), structureKinds()])};
 }
 
 /** Columns of a SQL row, `delai_*` renamed with `prefix` (delai_moyen → delai_reponse_moyen). */

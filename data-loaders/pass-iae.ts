@@ -127,16 +127,16 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     yearIsLastMonth(referenceDate)
   ];
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
-  return {
-    spec,
-    rows: years.flatMap((year) =>
-      disclose(
+  const masked: Row[] = [];
+  for (const year of years)
+    masked.push(
+      ...(await disclose(
         spec,
         rows.filter((r) => String(r.periode).startsWith(year)),
         hierarchies
-      )
-    )
-  };
+      ))
+    );
+  return {spec, rows: masked};
 }
 
 export async function passIae(context: LoaderContext): Promise<Uint8Array> {

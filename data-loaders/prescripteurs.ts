@@ -153,7 +153,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     rows.push(out);
   }
   const hierarchies = [geography(), categoryTotal("origine"), categoryTotal("type_prescripteur")];
-  return {spec, rows: disclose(spec, rows, hierarchies)};
+  return {spec, rows: await disclose(spec, rows, hierarchies)};
 }
 
 export async function prescripteurs(context: LoaderContext): Promise<Uint8Array> {

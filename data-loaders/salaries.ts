@@ -168,7 +168,7 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
       return share === null || typeof row.aide_cellule !== "number" ? null : share * row.aide_cellule;
     }
   }).map(({aide_cellule: _, ...r}) => r);
-  const masked = disclose(spec, rows, salariesHierarchies);
+  const masked = await disclose(spec, rows, salariesHierarchies);
   return {
     spec,
     rows: maskSharesOfMaskedTotals(masked, "caracteristique", "nb_salaries", [

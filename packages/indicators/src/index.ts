@@ -24,6 +24,8 @@ export {isPrimarySecret} from "./disclosure/primary.ts";
 export type {CellKey, Constraint, MaskReason} from "./disclosure/secondary.ts";
 export {secondarySuppression} from "./disclosure/secondary.ts";
 export {protectCells, recoverableCells} from "./disclosure/audit.ts";
+export type {FeasibilityInterval} from "./disclosure/intervals.ts";
+export {feasibilityIntervals, knownRelations, width} from "./disclosure/intervals.ts";
 export type {Cell, DimValue, Dims, GeographyOptions, Hierarchy} from "./disclosure/hierarchies.ts";
 export {categoryTotal, cellKey, geography, hierarchyConstraints, monthsInYear} from "./disclosure/hierarchies.ts";
 export type {DatasetRows, DisclosureResult, MaskedCell} from "./disclosure/apply.ts";

@@ -17,6 +17,11 @@ export interface Cell {
 
 export interface Hierarchy {
   readonly name: string;
+  /**
+   * `distinct` when the figures count distinct people that may sit in two parts (a person
+   * working in two départements counts once in the région): part ≤ total ≤ Σ parts.
+   */
+  readonly kind?: "sum" | "distinct";
   /** Figures that add up along this hierarchy (default: every figure). */
   readonly figures?: readonly string[];
   /** The dimensions to change to reach the total this cell is a part of; undefined at the top. */
@@ -44,7 +49,7 @@ export function hierarchyConstraints(cells: Iterable<Cell>, hierarchies: readonl
       if (!keys.has(total)) continue; // total not published: nothing to subtract from
       parts.set(total, [...(parts.get(total) ?? []), cellKey(cell.figure, cell.dims)]);
     }
-    for (const [total, p] of parts) constraints.push({total, parts: p});
+    for (const [total, p] of parts) constraints.push({total, parts: p, kind: hierarchy.kind ?? "sum"});
   }
   return constraints;
 }

@@ -1,0 +1,172 @@
+// What an attacker can still learn of a masked count: the narrowest interval it is known to
+// lie in, given every published cell and every published relation (linear programming).
+// A masked count is safe when that interval is at least the threshold wide: "between 0 and
+// 10" tells that 1 to 10 people are there as surely as the value itself.
+//
+// Solver: HiGHS (University of Edinburgh), compiled to WebAssembly by the `highs` npm
+// package; loaded once per process.
+
+import highsLoader from "highs";
+import type {CellKey, Constraint, MaskReason} from "./secondary.ts";
+
+type Highs = Awaited<ReturnType<typeof highsLoader>>;
+let solver: Promise<Highs> | undefined;
+const highs = () => (solver ??= highsLoader());
+
+/** The interval a masked cell is known to lie in; `high` is Infinity when nothing bounds it above. */
+export interface FeasibilityInterval {
+  readonly cell: CellKey;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** Width of an interval (Infinity when unbounded). */
+export const width = (i: FeasibilityInterval) => i.high - i.low;
+
+interface Row {
+  readonly terms: Map<CellKey, number>;
+  readonly sense: "=" | "<=";
+  readonly rhs: number;
+}
+
+/**
+ * The linear relations a reader knows over the masked cells, every published value moved to
+ * the right-hand side:
+ * - a `sum` constraint: total − Σ parts = 0;
+ * - a `distinct` constraint (distinct people: a person in two parts counts once in the
+ *   total): each part ≤ total, and total ≤ Σ parts.
+ * Cells absent from `values` and unmasked count as known zeros (like secondarySuppression).
+ */
+export function knownRelations(
+  values: ReadonlyMap<CellKey, number | null>,
+  masked: ReadonlyMap<CellKey, MaskReason>,
+  constraints: readonly Constraint[]
+): Row[] {
+  const rows: Row[] = [];
+  const known = (k: CellKey) => (masked.has(k) ? 0 : (values.get(k) ?? 0));
+  const push = (coefficients: [CellKey, number][], sense: "=" | "<=") => {
+    const terms = new Map<CellKey, number>();
+    let rhs = 0;
+    for (const [k, c] of coefficients) {
+      if (masked.has(k)) terms.set(k, (terms.get(k) ?? 0) + c);
+      else rhs -= c * known(k);
+    }
+    for (const [k, c] of terms) if (c === 0) terms.delete(k);
+    if (terms.size > 0) rows.push({terms, sense, rhs});
+  };
+  for (const c of constraints) {
+    if (!values.has(c.total) && !masked.has(c.total)) continue;
+    const parts = [...new Set(c.parts)].filter((p) => p !== c.total && (values.has(p) || masked.has(p)));
+    if (c.kind === "distinct") {
+      for (const p of parts)
+        if (masked.has(p) || masked.has(c.total))
+          push(
+            [
+              [p, 1],
+              [c.total, -1]
+            ],
+            "<="
+          );
+      if (masked.has(c.total) || parts.some((p) => masked.has(p)))
+        push([[c.total, 1], ...parts.map((p): [CellKey, number] => [p, -1])], "<=");
+    } else {
+      push([[c.total, 1], ...parts.map((p): [CellKey, number] => [p, -1])], "=");
+    }
+  }
+  return rows;
+}
+
+/**
+ * Narrowest interval of each masked cell in `cells` (default: every masked cell), given the
+ * published values and the constraints; every count is ≥ 0. Solved component by component
+ * (cells linked by a relation), two linear programs per cell. A cell no relation touches is
+ * unbounded: [0, ∞[.
+ */
+export async function feasibilityIntervals(
+  values: ReadonlyMap<CellKey, number | null>,
+  masked: ReadonlyMap<CellKey, MaskReason>,
+  constraints: readonly Constraint[],
+  cells?: Iterable<CellKey>
+): Promise<FeasibilityInterval[]> {
+  const wanted = new Set(cells ?? masked.keys());
+  const rows = knownRelations(values, masked, constraints);
+  const result: FeasibilityInterval[] = [];
+  const touched = new Set<CellKey>();
+  for (const component of components(rows)) {
+    const targets = [...component.cells].filter((k) => wanted.has(k)).sort();
+    for (const k of component.cells) touched.add(k);
+    if (targets.length === 0) continue;
+    result.push(...(await solveComponent(component.cells, component.rows, targets)));
+  }
+  for (const k of [...wanted].sort())
+    if (masked.has(k) && !touched.has(k)) result.push({cell: k, low: 0, high: Infinity});
+  return result.sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+}
+
+function components(rows: readonly Row[]): {cells: Set<CellKey>; rows: Row[]}[] {
+  const parent = new Map<CellKey, CellKey>();
+  const find = (k: CellKey): CellKey => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(k, root);
+    return root;
+  };
+  for (const row of rows) {
+    const keys = [...row.terms.keys()];
+    for (const k of keys) if (!parent.has(k)) parent.set(k, k);
+    for (const k of keys.slice(1)) parent.set(find(k), find(keys[0]!));
+  }
+  const groups = new Map<CellKey, {cells: Set<CellKey>; rows: Row[]}>();
+  for (const row of rows) {
+    const root = find(row.terms.keys().next().value!);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = {cells: new Set(), rows: []}));
+    group.rows.push(row);
+    for (const k of row.terms.keys()) group.cells.add(k);
+  }
+  return [...groups.values()];
+}
+
+async function solveComponent(
+  cells: ReadonlySet<CellKey>,
+  rows: readonly Row[],
+  targets: readonly CellKey[]
+): Promise<FeasibilityInterval[]> {
+  // The LP file format wants plain variable names.
+  const names = new Map([...cells].sort().map((k, i) => [k, `x${i}`]));
+  const term = (c: number, name: string) => `${c < 0 ? "-" : "+"} ${Math.abs(c)} ${name}`;
+  const body =
+    "Subject To\n" +
+    rows
+      .map(
+        (row, i) =>
+          ` c${i}: ${[...row.terms].map(([k, c]) => term(c, names.get(k)!)).join(" ")} ${row.sense} ${row.rhs}`
+      )
+      .join("\n") +
+    "\nBounds\n" +
+    [...names.values()].map((n) => ` ${n} >= 0`).join("\n") +
+    "\nEnd\n";
+  const result: FeasibilityInterval[] = [];
+  for (const cell of targets) {
+    const name = names.get(cell)!;
+    const low = await optimum(`Minimize\n obj: ${name}\n${body}`, name);
+    const high = await optimum(`Maximize\n obj: ${name}\n${body}`, name);
+    result.push({cell, low, high});
+  }
+  return result;
+}
+
+async function optimum(problem: string, name: string): Promise<number> {
+  let solution;
+  try {
+    solution = (await highs()).solve(problem);
+  } catch {
+    // The WebAssembly module can be left unusable by a failed solve: load a fresh one.
+    solver = undefined;
+    solution = (await highs()).solve(problem);
+  }
+  if (solution.Status === "Unbounded") return Infinity;
+  if (solution.Status !== "Optimal") throw new Error(`Programme linéaire sans solution (${solution.Status}).`);
+  const value = (solution.Columns as Record<string, {Primal: number}>)[name]!.Primal;
+  return Math.round(value * 1e6) / 1e6;
+}
