@@ -167,7 +167,7 @@ export async function protectCells(
       continue;
     }
     if (masked.size === 0) return result;
-    const narrow = (await feasibilityIntervals(values, result, constraints))
+    const narrow = (await feasibilityIntervals(values, result, constraints, undefined, {enough: threshold}))
       .filter((i) => width(i) < threshold)
       .map((i) => i.cell);
     if (narrow.length === 0) return result;

@@ -23,11 +23,13 @@ export interface FeasibilityInterval {
 /** Width of an interval (Infinity when unbounded). */
 export const width = (i: FeasibilityInterval) => i.high - i.low;
 
-interface Row {
+/** A linear relation over masked cells: Σ coefficient × cell (sense) rhs. */
+export interface LinearRelation {
   readonly terms: Map<CellKey, number>;
   readonly sense: "=" | "<=";
   readonly rhs: number;
 }
+type Row = LinearRelation;
 
 /**
  * The linear relations a reader knows over the masked cells, every published value moved to
@@ -86,20 +88,51 @@ export async function feasibilityIntervals(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
   constraints: readonly Constraint[],
-  cells?: Iterable<CellKey>
+  cells?: Iterable<CellKey>,
+  options: Pick<IntervalOptions, "enough"> = {}
 ): Promise<FeasibilityInterval[]> {
-  const wanted = new Set(cells ?? masked.keys());
-  const rows = knownRelations(values, masked, constraints);
+  const wanted = [...(cells ?? masked.keys())].filter((k) => masked.has(k));
+  // The true values are a feasible point: a witness that spares linear programs.
+  const truth = new Map<CellKey, number>();
+  for (const k of masked.keys()) {
+    const v = values.get(k);
+    if (typeof v === "number") truth.set(k, v);
+  }
+  return relationIntervals(knownRelations(values, masked, constraints), wanted, {...options, truth});
+}
+
+export interface IntervalOptions {
+  /** Known feasible values of the cells (the true ones, when the caller has them). */
+  readonly truth?: ReadonlyMap<CellKey, number>;
+  /**
+   * Stop refining a cell once two feasible points set it this far apart (default:
+   * Infinity, exact intervals). The audit passes the threshold: it only needs to know
+   * whether an interval is narrower.
+   */
+  readonly enough?: number;
+}
+
+/**
+ * Narrowest interval of each cell of `targets` under the linear relations (every cell ≥ 0).
+ * Solved component by component; every solution of a linear program is a feasible point
+ * that widens what is known of every other cell, so a cell already seen `enough` apart is
+ * not solved again.
+ */
+export async function relationIntervals(
+  relations: readonly LinearRelation[],
+  targets: Iterable<CellKey>,
+  options: IntervalOptions = {}
+): Promise<FeasibilityInterval[]> {
+  const wanted = new Set(targets);
   const result: FeasibilityInterval[] = [];
   const touched = new Set<CellKey>();
-  for (const component of components(rows)) {
-    const targets = [...component.cells].filter((k) => wanted.has(k)).sort();
+  for (const component of components(relations)) {
+    const cells = [...component.cells].filter((k) => wanted.has(k)).sort();
     for (const k of component.cells) touched.add(k);
-    if (targets.length === 0) continue;
-    result.push(...(await solveComponent(component.cells, component.rows, targets)));
+    if (cells.length === 0) continue;
+    result.push(...(await solveComponent(component.cells, component.rows, cells, options)));
   }
-  for (const k of [...wanted].sort())
-    if (masked.has(k) && !touched.has(k)) result.push({cell: k, low: 0, high: Infinity});
+  for (const k of [...wanted].sort()) if (!touched.has(k)) result.push({cell: k, low: 0, high: Infinity});
   return result.sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
 }
 
@@ -130,10 +163,12 @@ function components(rows: readonly Row[]): {cells: Set<CellKey>; rows: Row[]}[] 
 async function solveComponent(
   cells: ReadonlySet<CellKey>,
   rows: readonly Row[],
-  targets: readonly CellKey[]
+  targets: readonly CellKey[],
+  {truth, enough = Infinity}: IntervalOptions
 ): Promise<FeasibilityInterval[]> {
   // The LP file format wants plain variable names.
-  const names = new Map([...cells].sort().map((k, i) => [k, `x${i}`]));
+  const sorted = [...cells].sort();
+  const names = new Map(sorted.map((k, i) => [k, `x${i}`]));
   const term = (c: number, name: string) => `${c < 0 ? "-" : "+"} ${Math.abs(c)} ${name}`;
   const body =
     "Subject To\n" +
@@ -144,19 +179,42 @@ async function solveComponent(
       )
       .join("\n") +
     "\nBounds\n" +
-    [...names.values()].map((n) => ` ${n} >= 0`).join("\n") +
+    sorted.map((k) => ` ${names.get(k)} >= 0`).join("\n") +
     "\nEnd\n";
+  // What feasible points have shown of each cell: the smallest and largest value seen.
+  const seen = new Map<CellKey, {low: number; high: number}>();
+  const witness = (point: ReadonlyMap<CellKey, number>) => {
+    for (const [k, v] of point) {
+      const s = seen.get(k);
+      if (!s) seen.set(k, {low: v, high: v});
+      else {
+        if (v < s.low) s.low = v;
+        if (v > s.high) s.high = v;
+      }
+    }
+  };
+  if (truth) witness(new Map(sorted.flatMap((k) => (truth.has(k) ? [[k, truth.get(k)!] as const] : []))));
   const result: FeasibilityInterval[] = [];
   for (const cell of targets) {
     const name = names.get(cell)!;
-    const low = await optimum(`Minimize\n obj: ${name}\n${body}`, name);
-    const high = await optimum(`Maximize\n obj: ${name}\n${body}`, name);
+    const spread = seen.get(cell);
+    if (spread && spread.high - spread.low >= enough) {
+      result.push({cell, low: spread.low, high: spread.high});
+      continue;
+    }
+    const high = await optimum(`Maximize\n obj: ${name}\n${body}`, name, names, witness);
+    const low = await optimum(`Minimize\n obj: ${name}\n${body}`, name, names, witness);
     result.push({cell, low, high});
   }
   return result;
 }
 
-async function optimum(problem: string, name: string): Promise<number> {
+async function optimum(
+  problem: string,
+  name: string,
+  names: ReadonlyMap<CellKey, string>,
+  witness: (point: Map<CellKey, number>) => void
+): Promise<number> {
   let solution;
   try {
     solution = (await highs()).solve(problem);
@@ -167,6 +225,7 @@ async function optimum(problem: string, name: string): Promise<number> {
   }
   if (solution.Status === "Unbounded") return Infinity;
   if (solution.Status !== "Optimal") throw new Error(`Programme linéaire sans solution (${solution.Status}).`);
-  const value = (solution.Columns as Record<string, {Primal: number}>)[name]!.Primal;
-  return Math.round(value * 1e6) / 1e6;
+  const columns = solution.Columns as Record<string, {Primal: number}>;
+  witness(new Map([...names].map(([k, n]) => [k, columns[n]?.Primal ?? 0])));
+  return Math.round(columns[name]!.Primal * 1e6) / 1e6;
 }
