@@ -101,6 +101,11 @@ function yearIsLastMonth(referenceDate: string): Hierarchy {
   };
 }
 
+/** The relations the PASS IAE counts obey (the stocks' year depends on the reference date). */
+export function passIaeHierarchies(referenceDate: string): Hierarchy[] {
+  return [geography(), structureKinds(), monthsInYear("periode", ["pass_delivres"]), yearIsLastMonth(referenceDate)];
+}
+
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const {engine} = context;
   const referenceDate = await emploisReferenceDate(context);
@@ -120,12 +125,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     }));
   // Periods are linked only within a year (months add up to it, its stock is its last
   // month's): one disclosure problem per year.
-  const hierarchies = [
-    geography(),
-    structureKinds(),
-    monthsInYear("periode", ["pass_delivres"]),
-    yearIsLastMonth(referenceDate)
-  ];
+  const hierarchies = passIaeHierarchies(referenceDate);
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
   const masked: Row[] = [];
   for (const year of years)

@@ -17,6 +17,18 @@ function run(bin: string, args: string[]): Promise<void> {
   });
 }
 
+/**
+ * The statistical secret, audited over every published file together, as an outside reader
+ * would attack it: the build fails when a masked count can be given back or pinned within
+ * less than the threshold.
+ */
+async function auditSecret(): Promise<void> {
+  const {auditBuiltSite} = await import("../../../data-loaders/lib/published-relations.ts");
+  const {summary, failures} = await auditBuiltSite("dist/_file/data");
+  console.log(`\n${summary}`);
+  if (failures.length > 0) throw new Error(`le secret statistique ne tient pas :\n${failures.join("\n")}`);
+}
+
 const start = performance.now();
 try {
   if (command !== "prepare" && command !== "build")
@@ -24,6 +36,7 @@ try {
   await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
   if (command === "build") {
     await run("observable", ["build"]);
+    await auditSecret();
     console.log(`\nSite construit dans dist/ en ${((performance.now() - start) / 1000).toFixed(1)} s.`);
   }
 } catch (error) {

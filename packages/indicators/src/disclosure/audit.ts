@@ -166,7 +166,7 @@ export async function protectCells(
       result = widen(result, exposed);
       continue;
     }
-    if (masked.size === 0) return result;
+    if (masked.size === 0 || threshold <= 0) return result; // threshold 0: exact audit only
     const narrow = (await feasibilityIntervals(values, result, constraints, undefined, {enough: threshold}))
       .filter((i) => width(i) < threshold)
       .map((i) => i.cell);

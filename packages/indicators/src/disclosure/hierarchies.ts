@@ -28,9 +28,15 @@ export interface Hierarchy {
   parent(dims: Dims): Dims | undefined;
 }
 
-/** A cell's key: its figure and dimensions in name order, so it is the same in every dataset. */
+/**
+ * A cell's key: its figure and dimensions in name order, so it is the same in every dataset.
+ * A category at « ensemble » is the same cell as no category at all (`salaries` at
+ * caractéristique « ensemble » is the cell `etp` publishes without that dimension).
+ */
 export function cellKey(figure: string, dims: Dims): CellKey {
-  const names = Object.keys(dims).sort();
+  const names = Object.keys(dims)
+    .filter((n) => dims[n] !== "ensemble")
+    .sort();
   return JSON.stringify([figure, ...names.map((n) => [n, dims[n]])]);
 }
 

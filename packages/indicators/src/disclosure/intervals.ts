@@ -126,7 +126,12 @@ export async function relationIntervals(
   const wanted = new Set(targets);
   const result: FeasibilityInterval[] = [];
   const touched = new Set<CellKey>();
-  for (const component of components(relations)) {
+  const all = components(relations);
+  if (process.env.DEBUG_INTERVALS)
+    console.error(
+      `${relations.length} relations, ${all.length} components, largest ${Math.max(0, ...all.map((c) => c.cells.size))}`
+    );
+  for (const component of all) {
     const cells = [...component.cells].filter((k) => wanted.has(k)).sort();
     for (const k of component.cells) touched.add(k);
     if (cells.length === 0) continue;
@@ -194,6 +199,25 @@ async function solveComponent(
     }
   };
   if (truth) witness(new Map(sorted.flatMap((k) => (truth.has(k) ? [[k, truth.get(k)!] as const] : []))));
+  // Cheap first: push all the cells not yet known `enough` apart up together, then down
+  // together; each pair of programs settles most of them at once. The per-cell programs
+  // below then only run for the cells these leave.
+  const open = () =>
+    targets.filter((k) => {
+      const s = seen.get(k);
+      return !s || s.high - s.low < enough;
+    });
+  if (Number.isFinite(enough) && targets.length > 2) {
+    for (let round = 0; round < 3; round++) {
+      const left = open();
+      if (left.length <= 2) break;
+      const objective = left.map((k) => `+ 1 ${names.get(k)}`).join(" ");
+      const up = await optimumOf(`Maximize\n obj: ${objective}\n${body}`, names, witness);
+      if (!up) break; // unbounded together: the per-cell programs say which
+      await optimumOf(`Minimize\n obj: ${objective}\n${body}`, names, witness);
+      if (open().length === left.length) break;
+    }
+  }
   const result: FeasibilityInterval[] = [];
   for (const cell of targets) {
     const name = names.get(cell)!;
@@ -206,7 +230,35 @@ async function solveComponent(
     const low = await optimum(`Minimize\n obj: ${name}\n${body}`, name, names, witness);
     result.push({cell, low, high});
   }
+  if (process.env.DEBUG_INTERVALS) console.error(`component of ${cells.size} cells: ${lps} LPs`);
   return result;
+}
+
+let lps = 0;
+
+async function solve(problem: string) {
+  if (process.env.DEBUG_INTERVALS) lps++;
+  try {
+    return (await highs()).solve(problem);
+  } catch {
+    // The WebAssembly module can be left unusable by a failed solve: load a fresh one.
+    solver = undefined;
+    return (await highs()).solve(problem);
+  }
+}
+
+// Solves a program and hands its solution to `witness`; false when it is unbounded.
+async function optimumOf(
+  problem: string,
+  names: ReadonlyMap<CellKey, string>,
+  witness: (point: Map<CellKey, number>) => void
+): Promise<boolean> {
+  const solution = await solve(problem);
+  if (solution.Status === "Unbounded") return false;
+  if (solution.Status !== "Optimal") throw new Error(`Programme linéaire sans solution (${solution.Status}).`);
+  const columns = solution.Columns as Record<string, {Primal: number}>;
+  witness(new Map([...names].map(([k, n]) => [k, columns[n]?.Primal ?? 0])));
+  return true;
 }
 
 async function optimum(
@@ -215,14 +267,7 @@ async function optimum(
   names: ReadonlyMap<CellKey, string>,
   witness: (point: Map<CellKey, number>) => void
 ): Promise<number> {
-  let solution;
-  try {
-    solution = (await highs()).solve(problem);
-  } catch {
-    // The WebAssembly module can be left unusable by a failed solve: load a fresh one.
-    solver = undefined;
-    solution = (await highs()).solve(problem);
-  }
+  const solution = await solve(problem);
   if (solution.Status === "Unbounded") return Infinity;
   if (solution.Status !== "Optimal") throw new Error(`Programme linéaire sans solution (${solution.Status}).`);
   const columns = solution.Columns as Record<string, {Primal: number}>;
