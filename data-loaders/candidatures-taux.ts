@@ -24,6 +24,8 @@ import {
 import {
   CANDIDATURES_SOURCES,
   TERRITORY_DEFINITION,
+  NOUVELLE,
+  TRAITEES,
   cubeIndex,
   maskedCube,
   type CubeCount
@@ -58,6 +60,11 @@ const rate = (
 });
 
 const ETAT = ["candidatures.état"];
+/** Processed applications = all applications − those still « Nouvelle candidature » (same cell). */
+const TRAITEES_FROM = [
+  {figure: "candidatures", coefficient: 1},
+  {figure: "candidatures", dims: {etat: NOUVELLE}, coefficient: -1}
+];
 const TRAITEMENT = ["candidatures.date_candidature", "candidatures.date_traitement"];
 const RECRUTEMENT = ["candidatures.date_candidature", "candidatures.date_embauche", "candidatures.état"];
 const CANDIDATS = ["candidatures.id_candidat", "candidatures.état"];
@@ -88,20 +95,26 @@ export function candidaturesTauxSpec(referenceDate: string): DatasetSpec {
         CANDIDATURES_SOURCES,
         "candidatures"
       ),
-      peopleCount(
-        "candidatures_acceptees",
-        "Candidatures acceptées",
-        "Candidatures de l'année à l'état « Candidature acceptée » à la date de référence.",
-        ETAT,
-        "candidatures"
-      ),
-      peopleCount(
-        "candidatures_refusees",
-        "Candidatures refusées",
-        "Candidatures de l'année à l'état « Candidature déclinée » (refusée) à la date de référence.",
-        ETAT,
-        "candidatures"
-      ),
+      {
+        ...peopleCount(
+          "candidatures_acceptees",
+          "Candidatures acceptées",
+          "Candidatures de l'année à l'état « Candidature acceptée » à la date de référence.",
+          ETAT,
+          "candidatures"
+        ),
+        sameAs: {figure: "candidatures", dims: {etat: ACCEPTEE}}
+      },
+      {
+        ...peopleCount(
+          "candidatures_refusees",
+          "Candidatures refusées",
+          "Candidatures de l'année à l'état « Candidature déclinée » (refusée) à la date de référence.",
+          ETAT,
+          "candidatures"
+        ),
+        sameAs: {figure: "candidatures", dims: {etat: REFUSEE}}
+      },
       rate(
         "taux_acceptation",
         "Taux d'acceptation",
@@ -118,13 +131,17 @@ export function candidaturesTauxSpec(referenceDate: string): DatasetSpec {
         "candidatures",
         ETAT
       ),
-      peopleCount(
-        "candidatures_traitees",
-        "Candidatures traitées",
-        "Candidatures de l'année ayant une date de traitement (réponse de l'employeur).",
-        TRAITEMENT,
-        "candidatures"
-      ),
+      {
+        ...peopleCount(
+          "candidatures_traitees",
+          "Candidatures traitées",
+          "Candidatures de l'année ayant une date de traitement (réponse de l'employeur) : toutes les candidatures " +
+            "moins celles à l'état « Nouvelle candidature ». Masquées là où l'un de ces deux nombres l'est.",
+          TRAITEMENT,
+          "candidatures"
+        ),
+        derivedFrom: TRAITEES_FROM
+      },
       rate(
         "delai_reponse_moyen",
         "Délai de réponse moyen",
@@ -209,6 +226,8 @@ export function candidaturesTauxSpec(referenceDate: string): DatasetSpec {
   };
 }
 
+export const candidaturesTauxHierarchies = [geography(), structureKinds()];
+
 type SqlRow = Record<string, string | number | null>;
 const cellOf = (r: Readonly<Record<string, unknown>>, periode: unknown) =>
   JSON.stringify([r.niveau, r.territoire, r.type_structure, String(periode)]);
@@ -246,9 +265,9 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     put(out, "candidatures", index.get(row));
     put(out, "candidatures_acceptees", index.get(row, {etat: ACCEPTEE}));
     put(out, "candidatures_refusees", index.get(row, {etat: REFUSEE}));
+    put(out, "candidatures_traitees", index.get(row, {etat: TRAITEES}));
   }
-  for (const r of reponse)
-    Object.assign(cell(r, r.annee), pick(r, ["candidatures_traitees", "delai_moyen", "delai_median"], "delai_reponse"));
+  for (const r of reponse) Object.assign(cell(r, r.annee), pick(r, ["delai_moyen", "delai_median"], "delai_reponse"));
   for (const r of sansEmbauche) Object.assign(cell(r, r.annee), pick(r, ["candidats", "candidats_sans_acceptation"]));
   for (const r of recrutement)
     Object.assign(
@@ -282,7 +301,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
       out[d] ??= null;
     return out;
   });
-  return {spec, rows: disclose(spec, rows, [geography(), structureKinds()])};
+  return {spec, rows: await disclose(spec, rows, candidaturesTauxHierarchies)};
 }
 
 /** Columns of a SQL row, `delai_*` renamed with `prefix` (delai_moyen → delai_reponse_moyen). */

@@ -123,6 +123,22 @@ function yearIsLastMonth(referenceDate: string, stocks: readonly string[]): Hier
   };
 }
 
+/**
+ * The relations the PASS IAE counts obey (the stocks' year depends on the reference date);
+ * `figures`: the figures published (without the optional suspensions table, no `pass_suspendus`).
+ */
+export function passIaeHierarchies(referenceDate: string, figures: readonly string[] = FIGURES): Hierarchy[] {
+  return [
+    geography(),
+    structureKinds(),
+    monthsInYear("periode", ["pass_delivres"]),
+    yearIsLastMonth(
+      referenceDate,
+      STOCKS.filter((f) => figures.includes(f))
+    )
+  ];
+}
+
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const {engine} = context;
   const referenceDate = await emploisReferenceDate(context);
@@ -147,26 +163,18 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     }));
   // Periods are linked only within a year (months add up to it, its stock is its last
   // month's): one disclosure problem per year.
-  const hierarchies = [
-    geography(),
-    structureKinds(),
-    monthsInYear("periode", ["pass_delivres"]),
-    yearIsLastMonth(
-      referenceDate,
-      STOCKS.filter((f) => figures.includes(f as (typeof FIGURES)[number]))
-    )
-  ];
+  const hierarchies = passIaeHierarchies(referenceDate, figures);
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
-  return {
-    spec,
-    rows: years.flatMap((year) =>
-      disclose(
+  const masked: Row[] = [];
+  for (const year of years)
+    masked.push(
+      ...(await disclose(
         spec,
         rows.filter((r) => String(r.periode).startsWith(year)),
         hierarchies
-      )
-    )
-  };
+      ))
+    );
+  return {spec, rows: masked};
 }
 
 export async function passIae(context: LoaderContext): Promise<Uint8Array> {

@@ -53,7 +53,7 @@ export function structuresSpec(referenceDate: string): DatasetSpec {
 export async function compute({engine, referenceDate}: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const spec = structuresSpec(referenceDate);
   const rows = withTerritoryNames(await engine.query(structuresByYearSql()));
-  const masked = disclose(spec, rows, []);
+  const masked = await disclose(spec, rows, []);
   return {spec, rows: masked};
 }
 

@@ -3,7 +3,16 @@
 // not only one subtraction). Used by tests, and by data loaders that want a hard check.
 
 import {messages} from "../messages.ts";
-import {type CellKey, type Constraint, type MaskReason, secondarySuppression, smallestCell} from "./secondary.ts";
+import {
+  type CellKey,
+  type Constraint,
+  type MaskReason,
+  isNationalCell,
+  nextCell,
+  secondarySuppression
+} from "./secondary.ts";
+import {feasibilityIntervals, width} from "./intervals.ts";
+import {DISCLOSURE_THRESHOLD} from "./threshold.ts";
 
 const EPSILON = 1e-9;
 
@@ -21,6 +30,7 @@ export function recoverableCells(
   // Each constraint becomes a row over the masked cells it involves: +1 total, -1 parts.
   const equations: Map<CellKey, number>[] = [];
   for (const c of constraints) {
+    if (c.kind === "distinct") continue; // inequalities: see intervals.ts
     if (!values.has(c.total) && !masked.has(c.total)) continue;
     const row = new Map<CellKey, number>();
     const add = (key: CellKey, coefficient: number) => {
@@ -108,18 +118,22 @@ function determined(equations: readonly Map<CellKey, number>[]): CellKey[] {
 }
 
 /**
- * Secondary suppression, then the exact audit: while masked cells can still be recomputed
- * by combining constraints, mask for each of them the smallest published cell near it (in
- * a constraint with it; when none is left there, one constraint further, and so on) and
- * suppress again. Masking more never reveals more, and each round masks at least one more
- * cell, so this ends; it throws only if a recoverable cell has no published cell left
- * anywhere in reach (nothing more could protect it), rather than publish it.
+ * Secondary suppression, then the exact audit, then the interval audit:
+ * - while masked cells can still be recomputed by combining `sum` constraints, mask for
+ *   each of them the cell that loses least near it (in a constraint with it; when none is
+ *   left there, one constraint further, and so on) and suppress again;
+ * - while a masked cell can be pinned within an interval narrower than the threshold (all
+ *   constraints, `distinct` ones as inequalities, solved by linear programming), do the same.
+ * Masking more never reveals more, and each round masks at least one more cell, so this
+ * ends; it throws only if an exposed cell has no published cell left anywhere in reach
+ * (nothing more could protect it), rather than publish it.
  */
-export function protectCells(
+export async function protectCells(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
-  constraints: readonly Constraint[]
-): Map<CellKey, MaskReason> {
+  constraints: readonly Constraint[],
+  threshold: number = DISCLOSURE_THRESHOLD
+): Promise<Map<CellKey, MaskReason>> {
   const active = constraints.filter((c) => values.has(c.total) || masked.has(c.total));
   const constraintsOf = new Map<CellKey, Constraint[]>();
   for (const c of active) {
@@ -129,22 +143,43 @@ export function protectCells(
       else constraintsOf.set(k, [c]);
     }
   }
-  let result = secondarySuppression(values, masked, constraints);
+  // One cell masked per exposed cell, except for cells next to a cell masked in the same
+  // round (the next round's audit says whether they still need one): fewer cells masked.
+  const widen = (result: Map<CellKey, MaskReason>, exposed: readonly CellKey[]) => {
+    const near = new Set<CellKey>();
+    let added = 0;
+    for (const cell of exposed) {
+      if (near.has(cell)) continue;
+      const next = nearestPublished(cell, values, result, constraintsOf);
+      if (next === undefined) continue;
+      result.set(next, "secondaire");
+      added++;
+      for (const c of constraintsOf.get(next) ?? []) for (const k of [c.total, ...c.parts]) near.add(k);
+    }
+    if (added === 0) throw new Error(messages.unprotectable(exposed[0]!));
+    return secondarySuppression(values, result, constraints, threshold);
+  };
+  let result = secondarySuppression(values, masked, constraints, threshold);
   for (;;) {
     const exposed = recoverableCells(values, result, constraints);
-    if (exposed.length === 0) return result;
-    for (const cell of exposed) {
-      const next = nearestPublished(cell, values, result, constraintsOf);
-      if (next === undefined) throw new Error(messages.unprotectable(cell));
-      result.set(next, "secondaire");
+    if (exposed.length > 0) {
+      result = widen(result, exposed);
+      continue;
     }
-    result = secondarySuppression(values, result, constraints);
+    if (masked.size === 0 || threshold <= 0) return result; // threshold 0: exact audit only
+    const narrow = (await feasibilityIntervals(values, result, constraints, undefined, {enough: threshold}))
+      .filter((i) => width(i) < threshold)
+      .map((i) => i.cell);
+    if (narrow.length === 0) return result;
+    result = widen(result, narrow);
   }
 }
 
 /**
- * The smallest published cell sharing a constraint with `cell`; when every such cell is
- * masked already, the search goes on through the masked ones (breadth first).
+ * The published cell sharing a constraint with `cell` that loses least (`nextCell`); when
+ * every such cell is masked already, the search goes on through the masked ones (breadth
+ * first). A national cell is taken only when no other published cell is in reach within
+ * two more steps: the national level is masked last.
  */
 function nearestPublished(
   cell: CellKey,
@@ -154,7 +189,9 @@ function nearestPublished(
 ): CellKey | undefined {
   const seen = new Set([cell]);
   let frontier = [cell];
-  while (frontier.length > 0) {
+  let fallback: CellKey | undefined;
+  let stepsLeft = Infinity;
+  while (frontier.length > 0 && stepsLeft-- > 0) {
     const published: CellKey[] = [];
     const next: CellKey[] = [];
     for (const k of frontier) {
@@ -167,9 +204,14 @@ function nearestPublished(
         }
       }
     }
-    const smallest = smallestCell(published, values);
-    if (smallest !== undefined) return smallest;
-    frontier = next;
+    const local = published.filter((k) => !isNationalCell(k));
+    const best = nextCell(local, values);
+    if (best !== undefined) return best;
+    if (fallback === undefined && published.length > 0) {
+      fallback = nextCell(published, values);
+      stepsLeft = 2;
+    }
+    frontier = [...next, ...published];
   }
-  return undefined;
+  return fallback;
 }
