@@ -27,6 +27,7 @@ import {
   type MaskOptions
 } from "./options.js";
 import {categoricalFill} from "./palette.js";
+import {relativeChange} from "./change.js";
 
 export interface LineChartOptions<T> extends FigureOptions, MaskOptions<T> {
   /** One row per month (and per series). */
@@ -71,6 +72,8 @@ export function lineRows<T>(o: LineChartOptions<T>): LineRow[] {
 }
 
 const MARGIN = {top: 12, right: 130, bottom: 28, left: 56};
+/** Below this width the series names move from the lines' ends to the legend above the plot. */
+export const NARROW_LINE_WIDTH = 520;
 /** Steps between month ticks that divide the year, then whole years. */
 const MONTH_STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 48, 60];
 const isoMonth = utcFormat("%Y-%m");
@@ -82,13 +85,17 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   const width = o.width ?? DEFAULT_WIDTH;
   const height = o.height ?? Math.round(Math.min(400, Math.max(220, width * 0.45)));
   const rows = lineRows(o);
+  // On a phone the names at the lines' ends would take a third of the plot: they go to the
+  // legend (always shown for several series) and the plot keeps the width.
+  const narrow = width < NARROW_LINE_WIDTH;
+  const right = narrow ? 12 : MARGIN.right;
   const bySeries = group(rows, (r) => r.series);
   const names = [...bySeries.keys()];
 
   const [first, last] = extent(rows, (r) => r.month) as [Date, Date];
   const x = scaleUtc()
     .domain([first ?? new Date(0), last ?? new Date(0)])
-    .range([MARGIN.left, width - MARGIN.right]);
+    .range([MARGIN.left, width - right]);
   const y = scaleLinear()
     .domain([0, max(rows, (r) => r.value) ?? 1])
     .nice()
@@ -102,7 +109,7 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
     svg.append(
       svgEl("line", {
         x1: MARGIN.left,
-        x2: width - MARGIN.right,
+        x2: width - right,
         y1: round(y(t)),
         y2: round(y(t)),
         style: "stroke: var(--pi-grille, #d0d4da)"
@@ -115,10 +122,12 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   // Month axis: at least 80 px between ticks, at an even step through the year (a step of
   // 5 months would put November and the next January side by side).
   const months = utcMonth.count(x.domain()[0]!, x.domain()[1]!) + 1;
-  const needed = months / Math.max(1, (width - MARGIN.left - MARGIN.right) / 80);
+  const needed = months / Math.max(1, (width - MARGIN.left - right) / 80);
   const every = MONTH_STEPS.find((s) => s >= needed) ?? 12 * Math.ceil(needed / 12);
   for (const t of x.ticks(every < 12 ? utcMonth.every(every)! : utcYear.every(every / 12)!)) {
-    const tick = svgEl("text", {x: round(x(t)), y: height - MARGIN.bottom + 18, "text-anchor": "middle"});
+    // A label centred on the last month would stick out of a narrow chart: it ends there.
+    const anchor = x(t) > width - 32 ? "end" : "middle";
+    const tick = svgEl("text", {x: round(x(t)), y: height - MARGIN.bottom + 18, "text-anchor": anchor});
     tick.textContent = formatMonthShort(t);
     svg.append(tick);
   }
@@ -155,7 +164,7 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   // Direct labels at the right end, pushed apart so they never overlap.
   ends.sort((a, b) => a.y - b.y);
   for (let i = 1; i < ends.length; i++) ends[i]!.y = Math.max(ends[i]!.y, ends[i - 1]!.y + 14);
-  for (const e of ends) {
+  for (const e of narrow ? [] : ends) {
     const t = svgEl("text", {x: width - MARGIN.right + 6, y: round(e.y), dy: "0.35em"});
     t.textContent = e.name;
     svg.append(t);
@@ -196,7 +205,9 @@ export function lineFinding(bySeries: Map<string, LineRow[]>, period: string, fo
   }
   if (!best) return `Sur la période ${period}, toutes les valeurs sont masquées (secret statistique).`;
   const {name, a, b} = best;
-  const change = a.value ? ` (${formatChange(b.value! / a.value - 1)})` : "";
+  // No rate from a base too small to compare with (change.ts): the two values say it all.
+  const rate = relativeChange(a.value, b.value);
+  const change = rate == null ? "" : ` (${formatChange(rate)})`;
   const who = bySeries.size > 1 ? `« ${name} »` : name;
   return `Sur la période ${period}, ${who} passe de ${formatValue(a.value, format)} en ${formatMonth(a.month)} à ${formatValue(b.value, format)} en ${formatMonth(b.month)}${change}.`;
 }

@@ -35,6 +35,12 @@ export interface FigureOptions {
   fileName?: string;
   /** The same data as an Arrow file: its URL, or an Arrow table (offered as a download). */
   arrow?: string | Table;
+  /**
+   * The level above, named in the sentence that replaces a chart whose every value is
+   * masked: {name: "la région Hauts-de-France", href: "../regions/32"}. Default: a generic
+   * pointer to the région or France entière.
+   */
+  above?: {name: string; href?: string};
 }
 
 /** Fields of a row that may be masked (statistical disclosure control). */

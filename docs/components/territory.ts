@@ -5,9 +5,10 @@
 import type {Table} from "apache-arrow";
 import {barChart} from "./bar.js";
 import {dataTable} from "./table.js";
-import {formatNumber, formatPercent} from "./format.js";
+import {formatNumber, formatPercent, formatPeriodRange} from "./format.js";
 import {keyFigure} from "./key-figure.js";
 import {lineChart} from "./line.js";
+import {REGIONS, departement} from "./territories.js";
 import {latestYear, maskOf, one, referenceDate, rowsOf, yearBefore, type Row} from "../lib/rows.js";
 
 export interface TerritoryData {
@@ -27,6 +28,14 @@ function noData(title: string): HTMLElement {
   p.className = "pi-sans-donnees";
   p.textContent = `${title} : pas de données publiées pour ce territoire.`;
   return p;
+}
+
+/** Where the figures of a territory are published when its own are all masked. */
+export function levelAbove(level: "région" | "département", code: string): {name: string; href: string} {
+  if (level === "région") return {name: "la France entière", href: "../"};
+  const region = departement(code)?.region;
+  const nom = REGIONS.find((r) => r.code === region)?.nom;
+  return nom ? {name: `la région ${nom}`, href: `../regions/${region}`} : {name: "la France entière", href: "../"};
 }
 
 const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
@@ -178,10 +187,11 @@ export function etpMonthly({level, code, tables, width}: TerritoryData): HTMLEle
     xLabel: "Mois",
     yLabel: "ETP",
     population: "annexes financières validées, provisoires ou clôturées, hors FDI",
-    period: `${months[0]} à ${months.at(-1)}`,
+    period: formatPeriodRange(months[0]!, months.at(-1)!),
     source: SOURCE_ASP,
     dataDate: referenceDate(tables.etp) ?? "",
-    width
+    width,
+    above: levelAbove(level, code)
   });
 }
 
@@ -246,7 +256,8 @@ export function byCategory(
     period: year,
     source: SOURCE_ASP,
     dataDate: referenceDate(data.tables[o.dataset]) ?? "",
-    width: data.width
+    width: data.width,
+    above: levelAbove(data.level, data.code)
   });
 }
 
