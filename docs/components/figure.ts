@@ -61,7 +61,10 @@ export function buildFigure<R>(o: FigureOptions, id: string, parts: FigureParts<
   if (parts.body) figure.append(parts.body);
   if (parts.legend && !empty) figure.append(parts.legend);
   const caption = `${o.title} (${o.period})`;
-  const table = buildTable(caption, parts.columns, parts.rows);
+  // A wide table scrolls inside its own box (never the page), which the keyboard can reach.
+  const table = el("div", {class: "pi-defilement-tableau", tabindex: "0", role: "region", "aria-label": caption}, [
+    buildTable(caption, parts.columns, parts.rows)
+  ]);
   figure.append(
     parts.openTable
       ? el("div", {class: "pi-donnees"}, [table])
