@@ -141,6 +141,31 @@ describe("finding one's territory", () => {
     }
   );
 
+  it.each(THEMES)("map classes are told apart as drawn (%s theme): neighbours at least 1.5:1", async (theme) => {
+    const page = await open("/", theme);
+    // The legend's swatches, in class order, with the colours the theme's stylesheet gives them.
+    const classes = await page
+      .locator("[data-chart='carte-accueil'] .pi-legende li")
+      .evaluateAll((items) =>
+        items
+          .filter((li) => !/^(Valeur masquée|Pas de donnée)/.test(li.textContent ?? ""))
+          .map((li) => getComputedStyle(li.querySelector("rect")!).fill)
+      );
+    expect(classes.length).toBeGreaterThanOrEqual(3);
+    const lum = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (let i = 1; i < classes.length; i++) {
+      const [hi, lo] = [lum(classes[i]!), lum(classes[i - 1]!)].sort((x, y) => y - x) as [number, number];
+      expect((hi + 0.05) / (lo + 0.05), `${classes[i - 1]} → ${classes[i]}`).toBeGreaterThanOrEqual(1.5);
+    }
+    await page.context().close();
+  });
+
   it("map classes of a share stop at 100 %", async () => {
     const page = await open("/metiers", "light");
     const legend = await page.locator("[data-chart='carte-tension'] .pi-legende").textContent();
