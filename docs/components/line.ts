@@ -1,7 +1,7 @@
 // Monthly time series, one line per series, each named at its end (no legend lookup needed).
 // A masked month breaks the line and is shown as a hatched band across the plot.
 import {extent, group, max} from "d3-array";
-import {scaleLinear, scaleUtc} from "d3-scale";
+import {scaleLinear, scaleUtc} from "./scales.js";
 import {line} from "d3-shape";
 import {utcMonth, utcYear} from "d3-time";
 import {utcFormat} from "d3-time-format";

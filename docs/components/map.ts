@@ -4,7 +4,6 @@
 // scale: each class is named in the legend with its bounds, and the table gives every value.
 import {bisectRight} from "d3-array";
 import {geoIdentity, geoPath} from "d3-geo";
-import {scaleQuantile} from "d3-scale";
 import {feature} from "topojson-client";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import type {Column} from "./data-table.js";
@@ -21,6 +20,7 @@ import {
   type MaskOptions
 } from "./options.js";
 import {MASK_STROKE, sequentialFill} from "./palette.js";
+import {quantileBounds} from "./scales.js";
 
 export const GEO_CREDIT = "Fonds de carte : IGN – Admin Express COG 2018 ; INSEE COG 2018 (Licence Ouverte / Etalab).";
 const NO_DATA = "pas de donnée";
@@ -87,10 +87,7 @@ export function classBounds(values: number[], classes = 5, thresholds?: number[]
   if (thresholds) return [...thresholds].sort((a, b) => a - b);
   const k = Math.max(2, Math.min(5, classes, new Set(values).size));
   if (values.length < 2) return [];
-  const quantiles = scaleQuantile<number>()
-    .domain(values)
-    .range([...Array(k).keys()])
-    .quantiles();
+  const quantiles = quantileBounds(values, k);
   const [low, high] = [Math.min(...values), Math.max(...values)];
   // A bound at or below the smallest value, or above the largest, would leave a class empty.
   return [...new Set(quantiles.map((q) => Number(q.toPrecision(2))))].filter((b) => b > low && b <= high);

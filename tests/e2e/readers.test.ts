@@ -153,10 +153,13 @@ describe("finding one's territory", () => {
       );
     expect(classes.length).toBeGreaterThanOrEqual(3);
     const lum = (rgb: string) => {
-      const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => {
-        const c = Number(v) / 255;
-        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
+      const [r, g, b] = rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map((v) => {
+          const c = Number(v) / 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     for (let i = 1; i < classes.length; i++) {
