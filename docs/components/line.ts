@@ -2,7 +2,6 @@
 // A masked month breaks the line and is shown as a hatched band across the plot.
 import {extent, group, max} from "d3-array";
 import {scaleLinear, scaleUtc} from "./scales.js";
-import {line} from "d3-shape";
 import {utcMonth, utcYear} from "d3-time";
 import {utcFormat} from "d3-time-format";
 import type {Column} from "./data-table.js";
@@ -147,15 +146,13 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
     );
   }
 
-  const path = line<LineRow>()
-    .defined((r) => r.value != null)
-    .x((r) => round(x(r.month)))
-    .y((r) => round(y(r.value ?? 0)));
+  const path = (series: LineRow[]) =>
+    linePath(series.map((r) => (r.value == null ? null : [round(x(r.month)), round(y(r.value))])));
   const ends: {name: string; y: number; colour: string}[] = [];
   names.forEach((name, i) => {
     const series = bySeries.get(name)!;
     const colour = categoricalFill(i);
-    svg.append(svgEl("path", {d: path(series) ?? "", style: `fill: none; stroke: ${colour}; stroke-width: 2`}));
+    svg.append(svgEl("path", {d: path(series), style: `fill: none; stroke: ${colour}; stroke-width: 2`}));
     for (const r of series.filter((r) => r.value != null))
       svg.append(svgEl("circle", {cx: round(x(r.month)), cy: round(y(r.value!)), r: 2.5, style: `fill: ${colour}`}));
     const end = [...series].reverse().find((r) => r.value != null);
@@ -192,6 +189,26 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
     columns,
     rows
   });
+}
+
+/**
+ * The SVG path of a line through points, broken where a point is null (a masked month), as
+ * d3-shape's line() writes it ("M0,0L1,1", a lone point "M0,0Z"); without d3-shape's weight.
+ */
+export function linePath(points: readonly (readonly [number, number] | null)[]): string {
+  let d = "";
+  let run = 0;
+  for (const p of points) {
+    if (!p) {
+      if (run === 1) d += "Z";
+      run = 0;
+      continue;
+    }
+    d += `${run ? "L" : "M"}${p[0]},${p[1]}`;
+    run++;
+  }
+  if (run === 1) d += "Z";
+  return d;
 }
 
 export function lineFinding(bySeries: Map<string, LineRow[]>, period: string, format: ValueFormat): string {

@@ -42,3 +42,27 @@ describe("the charts' scales give d3-scale's answers", () => {
       );
   });
 });
+
+describe("line paths as d3-shape writes them", async () => {
+  const {line} = await import("d3-shape");
+  const {linePath} = await import("./line.js");
+  it("joins points, breaks at a masked one, closes a lone point", () => {
+    for (const points of [
+      [
+        [0, 0],
+        [10.5, 20],
+        [30, 5]
+      ],
+      [[0, 0], null, [10, 10], [20, 20]],
+      [[0, 0], [5, 5], null, [10, 10], null, [30, 1], [40, 2]],
+      [null, null],
+      []
+    ] as ([number, number] | null)[][]) {
+      const d3Path = line<[number, number] | null>()
+        .defined((p) => p != null)
+        .x((p) => p![0])
+        .y((p) => p![1])(points);
+      expect(linePath(points)).toBe(d3Path ?? "");
+    }
+  });
+});
