@@ -26,5 +26,6 @@ export const pages: (Page | Section)[] = [
     ]
   },
   {name: "Territoires", path: "/territoires"},
-  {name: "Données et méthode", path: "/donnees-et-methode"}
+  {name: "Données et méthode", path: "/donnees-et-methode"},
+  {name: "Guide des analystes", path: "/guide-analystes"}
 ];

@@ -1,6 +1,6 @@
 // Horizontal bar chart with direct labels: one bar per category, its value written at its end.
 import {max} from "d3-array";
-import {scaleLinear} from "d3-scale";
+import {scaleLinear} from "./scales.js";
 import type {Column} from "./data-table.js";
 import {categoryLayout, categoryName} from "./category-labels.js";
 import {round, svgEl, figureId} from "./dom.js";

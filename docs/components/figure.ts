@@ -1,5 +1,6 @@
 // The frame every component shares: title, subtitle, finding, chart, legend, data table,
 // downloads and caption. A chart only has to bring its SVG, its legend and its rows.
+import {allMasked, allMaskedNotice} from "./all-masked.js";
 import {buildTable, toCsv, type Column} from "./data-table.js";
 import {downloadLinks} from "./downloads.js";
 import {el, slug, svgEl} from "./dom.js";
@@ -83,16 +84,21 @@ export function buildFigure<R>(o: FigureOptions, id: string, parts: FigureParts<
     el("p", {class: "pi-sous-titre"}, [subtitleText(o)])
   );
   // The finding is the chart's text alternative, shown to everyone; a card or a table says it already.
-  if (parts.chart) {
+  const empty = !!parts.chart && allMasked(parts.rows);
+  if (empty) figure.append(allMaskedNotice(o, id));
+  else if (parts.chart) {
     figure.append(el("p", {class: "pi-constat", id: `${id}-constat`}, [finding]));
     parts.chart.setAttribute("role", "img");
     parts.chart.setAttribute("aria-labelledby", `${id}-titre ${id}-constat`);
     figure.append(el("div", {class: "pi-graphique"}, [parts.chart]));
   }
   if (parts.body) figure.append(parts.body);
-  if (parts.legend) figure.append(parts.legend);
+  if (parts.legend && !empty) figure.append(parts.legend);
   const caption = `${o.title} (${o.period})`;
-  const table = buildTable(caption, parts.columns, parts.rows);
+  // A wide table scrolls inside its own box (never the page), which the keyboard can reach.
+  const table = el("div", {class: "pi-defilement-tableau", tabindex: "0", role: "region", "aria-label": caption}, [
+    buildTable(caption, parts.columns, parts.rows)
+  ]);
   figure.append(
     parts.openTable
       ? el("div", {class: "pi-donnees"}, [table])

@@ -141,3 +141,15 @@ export function formatter(kind: ValueFormat = "nombre"): (value: number) => stri
 export function formatValue(value: number | null | undefined, kind: ValueFormat = "nombre"): string {
   return value == null || Number.isNaN(value) ? MASKED_LABEL : formatter(kind)(value);
 }
+
+/**
+ * A span of months or years in words: ("2022-03", "2025-12") → "de mars 2022 à décembre 2025";
+ * ("2021", "2025") → "de 2021 à 2025"; the same period twice → "mars 2022" (or "2025").
+ * Months are ISO strings "AAAA-MM", Dates or timestamps (read in UTC); years "AAAA".
+ */
+export function formatPeriodRange(from: Date | number | string, to: Date | number | string): string {
+  const word = (p: Date | number | string) =>
+    typeof p === "string" && /^\d{4}$/.test(p) ? p : formatMonth(typeof p === "string" ? `${p.slice(0, 7)}` : p);
+  const [a, b] = [word(from), word(to)];
+  return a === b ? a : `de ${a} à ${b}`;
+}

@@ -2,7 +2,7 @@
 // starting at the same baseline (lengths compare better than a centred funnel), with the
 // share kept from the previous step written next to it.
 import {max} from "d3-array";
-import {scaleLinear} from "d3-scale";
+import {scaleLinear} from "./scales.js";
 import type {Column} from "./data-table.js";
 import {figureId, round, svgEl} from "./dom.js";
 import {buildFigure, createSvg, hatchFill, hatchPattern, legendList, maskLegend} from "./figure.js";

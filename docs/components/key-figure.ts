@@ -5,6 +5,7 @@ import {el, figureId} from "./dom.js";
 import {buildFigure} from "./figure.js";
 import {MASKED_LABEL, formatChange, formatPoints, formatValue, type ValueFormat} from "./format.js";
 import {maskReason, type FigureOptions} from "./options.js";
+import {relativeChange} from "./change.js";
 
 export interface KeyFigureOptions extends FigureOptions {
   /** The value; null when masked. */
@@ -33,11 +34,22 @@ export interface KeyFigureRow {
 export function changeText(o: KeyFigureOptions): {text: string; direction: "hausse" | "baisse" | "stable"} | null {
   if (o.value == null || o.previous == null || o.masked) return null;
   const points = (o.change ?? (o.format === "pourcentage" ? "points" : "relative")) === "points";
-  if (!points && o.previous === 0) return null;
-  const delta = points ? o.value - o.previous : o.value / o.previous - 1;
-  const text = points ? formatPoints(delta) : formatChange(delta);
+  const when = o.previousPeriod ?? "l'année précédente";
+  if (!points) {
+    const rate = relativeChange(o.previous, o.value);
+    // A base too small for a rate (change.ts): the direction and the earlier value, no rate.
+    if (rate == null) {
+      if (o.previous < 0 || o.value < 0 || o.previous === o.value) return null;
+      const direction = o.value > o.previous ? "hausse" : "baisse";
+      const before = formatValue(o.previous, o.format ?? "nombre");
+      return {text: `${before} en ${when} (base trop faible pour un taux d'évolution)`, direction};
+    }
+    const direction = Math.abs(rate) < 1e-9 ? "stable" : rate > 0 ? "hausse" : "baisse";
+    return {text: `${formatChange(rate)} par rapport à ${when}`, direction};
+  }
+  const delta = o.value - o.previous;
   const direction = Math.abs(delta) < 1e-9 ? "stable" : delta > 0 ? "hausse" : "baisse";
-  return {text: `${text} par rapport à ${o.previousPeriod ?? "l'année précédente"}`, direction};
+  return {text: `${formatPoints(delta)} par rapport à ${when}`, direction};
 }
 
 export function keyFigure(o: KeyFigureOptions): HTMLElement {

@@ -1,8 +1,7 @@
 // Monthly time series, one line per series, each named at its end (no legend lookup needed).
 // A masked month breaks the line and is shown as a hatched band across the plot.
 import {extent, group, max} from "d3-array";
-import {scaleLinear, scaleUtc} from "d3-scale";
-import {line} from "d3-shape";
+import {scaleLinear, scaleUtc} from "./scales.js";
 import {utcMonth, utcYear} from "d3-time";
 import {utcFormat} from "d3-time-format";
 import type {Column} from "./data-table.js";
@@ -27,6 +26,7 @@ import {
   type MaskOptions
 } from "./options.js";
 import {categoricalFill} from "./palette.js";
+import {relativeChange} from "./change.js";
 
 export interface LineChartOptions<T> extends FigureOptions, MaskOptions<T> {
   /** One row per month (and per series). */
@@ -71,6 +71,8 @@ export function lineRows<T>(o: LineChartOptions<T>): LineRow[] {
 }
 
 const MARGIN = {top: 12, right: 130, bottom: 28, left: 56};
+/** Below this width the series names move from the lines' ends to the legend above the plot. */
+export const NARROW_LINE_WIDTH = 520;
 /** Steps between month ticks that divide the year, then whole years. */
 const MONTH_STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 48, 60];
 const isoMonth = utcFormat("%Y-%m");
@@ -82,13 +84,17 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   const width = o.width ?? DEFAULT_WIDTH;
   const height = o.height ?? Math.round(Math.min(400, Math.max(220, width * 0.45)));
   const rows = lineRows(o);
+  // On a phone the names at the lines' ends would take a third of the plot: they go to the
+  // legend (always shown for several series) and the plot keeps the width.
+  const narrow = width < NARROW_LINE_WIDTH;
+  const right = narrow ? 12 : MARGIN.right;
   const bySeries = group(rows, (r) => r.series);
   const names = [...bySeries.keys()];
 
   const [first, last] = extent(rows, (r) => r.month) as [Date, Date];
   const x = scaleUtc()
     .domain([first ?? new Date(0), last ?? new Date(0)])
-    .range([MARGIN.left, width - MARGIN.right]);
+    .range([MARGIN.left, width - right]);
   const y = scaleLinear()
     .domain([0, max(rows, (r) => r.value) ?? 1])
     .nice()
@@ -102,7 +108,7 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
     svg.append(
       svgEl("line", {
         x1: MARGIN.left,
-        x2: width - MARGIN.right,
+        x2: width - right,
         y1: round(y(t)),
         y2: round(y(t)),
         style: "stroke: var(--pi-grille, #d0d4da)"
@@ -115,10 +121,12 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   // Month axis: at least 80 px between ticks, at an even step through the year (a step of
   // 5 months would put November and the next January side by side).
   const months = utcMonth.count(x.domain()[0]!, x.domain()[1]!) + 1;
-  const needed = months / Math.max(1, (width - MARGIN.left - MARGIN.right) / 80);
+  const needed = months / Math.max(1, (width - MARGIN.left - right) / 80);
   const every = MONTH_STEPS.find((s) => s >= needed) ?? 12 * Math.ceil(needed / 12);
   for (const t of x.ticks(every < 12 ? utcMonth.every(every)! : utcYear.every(every / 12)!)) {
-    const tick = svgEl("text", {x: round(x(t)), y: height - MARGIN.bottom + 18, "text-anchor": "middle"});
+    // A label centred on the last month would stick out of a narrow chart: it ends there.
+    const anchor = x(t) > width - 32 ? "end" : "middle";
+    const tick = svgEl("text", {x: round(x(t)), y: height - MARGIN.bottom + 18, "text-anchor": anchor});
     tick.textContent = formatMonthShort(t);
     svg.append(tick);
   }
@@ -138,15 +146,13 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
     );
   }
 
-  const path = line<LineRow>()
-    .defined((r) => r.value != null)
-    .x((r) => round(x(r.month)))
-    .y((r) => round(y(r.value ?? 0)));
+  const path = (series: LineRow[]) =>
+    linePath(series.map((r) => (r.value == null ? null : [round(x(r.month)), round(y(r.value))])));
   const ends: {name: string; y: number; colour: string}[] = [];
   names.forEach((name, i) => {
     const series = bySeries.get(name)!;
     const colour = categoricalFill(i);
-    svg.append(svgEl("path", {d: path(series) ?? "", style: `fill: none; stroke: ${colour}; stroke-width: 2`}));
+    svg.append(svgEl("path", {d: path(series), style: `fill: none; stroke: ${colour}; stroke-width: 2`}));
     for (const r of series.filter((r) => r.value != null))
       svg.append(svgEl("circle", {cx: round(x(r.month)), cy: round(y(r.value!)), r: 2.5, style: `fill: ${colour}`}));
     const end = [...series].reverse().find((r) => r.value != null);
@@ -155,7 +161,7 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   // Direct labels at the right end, pushed apart so they never overlap.
   ends.sort((a, b) => a.y - b.y);
   for (let i = 1; i < ends.length; i++) ends[i]!.y = Math.max(ends[i]!.y, ends[i - 1]!.y + 14);
-  for (const e of ends) {
+  for (const e of narrow ? [] : ends) {
     const t = svgEl("text", {x: width - MARGIN.right + 6, y: round(e.y), dy: "0.35em"});
     t.textContent = e.name;
     svg.append(t);
@@ -185,6 +191,26 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
   });
 }
 
+/**
+ * The SVG path of a line through points, broken where a point is null (a masked month), as
+ * d3-shape's line() writes it ("M0,0L1,1", a lone point "M0,0Z"); without d3-shape's weight.
+ */
+export function linePath(points: readonly (readonly [number, number] | null)[]): string {
+  let d = "";
+  let run = 0;
+  for (const p of points) {
+    if (!p) {
+      if (run === 1) d += "Z";
+      run = 0;
+      continue;
+    }
+    d += `${run ? "L" : "M"}${p[0]},${p[1]}`;
+    run++;
+  }
+  if (run === 1) d += "Z";
+  return d;
+}
+
 export function lineFinding(bySeries: Map<string, LineRow[]>, period: string, format: ValueFormat): string {
   // Describe the series that ends highest: the one readers look at first.
   let best: {name: string; a: LineRow; b: LineRow} | null = null;
@@ -196,7 +222,9 @@ export function lineFinding(bySeries: Map<string, LineRow[]>, period: string, fo
   }
   if (!best) return `Sur la période ${period}, toutes les valeurs sont masquées (secret statistique).`;
   const {name, a, b} = best;
-  const change = a.value ? ` (${formatChange(b.value! / a.value - 1)})` : "";
+  // No rate from a base too small to compare with (change.ts): the two values say it all.
+  const rate = relativeChange(a.value, b.value);
+  const change = rate == null ? "" : ` (${formatChange(rate)})`;
   const who = bySeries.size > 1 ? `« ${name} »` : name;
   return `Sur la période ${period}, ${who} passe de ${formatValue(a.value, format)} en ${formatMonth(a.month)} à ${formatValue(b.value, format)} en ${formatMonth(b.month)}${change}.`;
 }

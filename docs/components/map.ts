@@ -4,7 +4,6 @@
 // scale: each class is named in the legend with its bounds, and the table gives every value.
 import {bisectRight} from "d3-array";
 import {geoIdentity, geoPath} from "d3-geo";
-import {scaleQuantile} from "d3-scale";
 import {feature} from "topojson-client";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import type {Column} from "./data-table.js";
@@ -21,6 +20,7 @@ import {
   type MaskOptions
 } from "./options.js";
 import {MASK_STROKE, sequentialFill} from "./palette.js";
+import {quantileBounds} from "./scales.js";
 
 export const GEO_CREDIT = "Fonds de carte : IGN – Admin Express COG 2018 ; INSEE COG 2018 (Licence Ouverte / Etalab).";
 const NO_DATA = "pas de donnée";
@@ -44,6 +44,11 @@ export interface ChoroplethMapOptions<T> extends FigureOptions, MaskOptions<T> {
   classes?: number;
   /** Header of the value column and title of the legend. Default "Valeur". */
   valueLabel?: string;
+  /**
+   * The page of a territory, from its code: each area then becomes a link, reached with the
+   * keyboard and named "Nord : 1 234 salariés". Default: areas are not links.
+   */
+  href?: (code: string) => string | null | undefined;
 }
 
 export interface MapRow {
@@ -82,22 +87,29 @@ export function classBounds(values: number[], classes = 5, thresholds?: number[]
   if (thresholds) return [...thresholds].sort((a, b) => a - b);
   const k = Math.max(2, Math.min(5, classes, new Set(values).size));
   if (values.length < 2) return [];
-  const quantiles = scaleQuantile<number>()
-    .domain(values)
-    .range([...Array(k).keys()])
-    .quantiles();
+  const quantiles = quantileBounds(values, k);
   const [low, high] = [Math.min(...values), Math.max(...values)];
   // A bound at or below the smallest value, or above the largest, would leave a class empty.
   return [...new Set(quantiles.map((q) => Number(q.toPrecision(2))))].filter((b) => b > low && b <= high);
 }
 
-export function classLabels(bounds: number[], fmt: (v: number) => string): string[] {
+/**
+ * The legend's class names. `top` closes the last class (a share ends at 100 %: "de 80 % à
+ * 100 %", never "100 % ou plus"); without it the last class is open ("1 200 ou plus").
+ */
+export function classLabels(bounds: number[], fmt: (v: number) => string, top?: number): string[] {
   if (!bounds.length) return ["toutes les valeurs"];
+  const last = bounds[bounds.length - 1]!;
   return [
     `moins de ${fmt(bounds[0]!)}`,
     ...bounds.slice(1).map((b, i) => `de ${fmt(bounds[i]!)} à moins de ${fmt(b)}`),
-    `${fmt(bounds[bounds.length - 1]!)} ou plus`
+    top == null ? `${fmt(last)} ou plus` : `de ${fmt(last)} à ${fmt(top)}`
   ];
+}
+
+/** A share: percentages that all lie between 0 and 100 %. Its classes stop at 100 %. */
+export function isShare(values: number[], format: ValueFormat): boolean {
+  return format === "pourcentage" && values.length > 0 && values.every((v) => v >= 0 && v <= 1);
 }
 
 export function mapRows<T>(o: ChoroplethMapOptions<T>, names: Props[], bounds?: number[]): MapRow[] {
@@ -131,8 +143,11 @@ export function choroplethMap<T>(o: ChoroplethMapOptions<T>): HTMLElement {
     o,
     areas.map((f) => f.properties)
   );
-  const bounds = classBounds(published(rows), o.classes, o.thresholds);
-  const labels = classLabels(bounds, fmt);
+  // A share has no class above 100 %: a bound at 100 % joins its class to the one below.
+  const share = isShare(published(rows), format);
+  const bounds = classBounds(published(rows), o.classes, o.thresholds).filter((b) => !share || b < 1);
+  for (const r of rows) if (r.value != null) r.bin = bisectRight(bounds, r.value);
+  const labels = classLabels(bounds, fmt, share ? 1 : undefined);
   const rowByCode = new Map(rows.map((r) => [r.code, r]));
 
   const projection = geoIdentity().fitSize([width, height], {
@@ -152,10 +167,19 @@ export function choroplethMap<T>(o: ChoroplethMapOptions<T>): HTMLElement {
       class: r.value == null && r.reason !== NO_DATA ? "pi-masque" : undefined,
       style: `fill: ${fill}; stroke: var(--pi-fond, #ffffff); stroke-width: 0.5`
     });
+    const said = `${r.name} : ${r.value == null ? r.reason : fmt(r.value)}`;
     const tip = svgEl("title");
-    tip.textContent = `${r.name} : ${r.value == null ? r.reason : fmt(r.value)}`;
+    tip.textContent = said;
     area.append(tip);
-    svg.append(area);
+    const target = o.href?.(r.code);
+    if (target) {
+      const link = svgEl("a", {
+        href: target,
+        "aria-label": `${said}${o.valueLabel ? ` (${o.valueLabel.toLowerCase()})` : ""}`
+      });
+      link.append(area);
+      svg.append(link);
+    } else svg.append(area);
   }
   for (const f of frames) {
     svg.append(svgEl("path", {d: path(f) ?? "", style: `fill: none; stroke: var(--pi-masque-trait, ${MASK_STROKE})`}));
@@ -182,7 +206,7 @@ export function choroplethMap<T>(o: ChoroplethMapOptions<T>): HTMLElement {
   ];
   if (rows.some((r) => r.reason)) columns.push({label: "Note", value: (r) => r.reason, text: (r) => r.reason ?? ""});
 
-  return buildFigure(o, id, {
+  const figure = buildFigure(o, id, {
     kind: "carte",
     chart: svg,
     legend,
@@ -191,6 +215,9 @@ export function choroplethMap<T>(o: ChoroplethMapOptions<T>): HTMLElement {
     rows: [...rows].sort(byInseeCode),
     credit: GEO_CREDIT
   });
+  // A map of links is not a flat image: its areas stay reachable by keyboard and screen readers.
+  if (o.href) figure.querySelector("svg[role=img]")?.setAttribute("role", "group");
+  return figure;
 }
 
 export function mapFinding(rows: MapRow[], period: string, format: ValueFormat): string {

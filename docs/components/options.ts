@@ -48,6 +48,12 @@ export interface FigureOptions {
    * or false for no embed action. Default: the page itself, showing only this figure.
    */
   embed?: EmbedTarget | false;
+  /**
+   * The level above, named in the sentence that replaces a chart whose every value is
+   * masked: {name: "la région Hauts-de-France", href: "../regions/32.html"}. Default: a generic
+   * pointer to the région or France entière.
+   */
+  above?: {name: string; href?: string};
 }
 
 /** Fields of a row that may be masked (statistical disclosure control). */

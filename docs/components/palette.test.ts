@@ -28,6 +28,14 @@ describe("palette", () => {
     }
   });
 
+  it("adjacent classes of each map ramp are told apart: at least 1.5:1 between neighbours, in both themes", () => {
+    for (const theme of ["light", "dark"] as const) {
+      const ramp = SEQUENTIAL[theme];
+      for (let i = 1; i < ramp.length; i++)
+        expect(contrast(ramp[i]!, ramp[i - 1]!), `${theme} ${ramp[i - 1]} → ${ramp[i]}`).toBeGreaterThanOrEqual(1.5);
+    }
+  });
+
   it("the stylesheet carries the same colours as palette.ts", () => {
     const css = readFileSync(new URL("./charts.css", import.meta.url), "utf8");
     CATEGORICAL.forEach((c, i) => expect(css).toContain(`--pi-cat-${i + 1}: ${c};`));

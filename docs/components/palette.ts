@@ -24,8 +24,8 @@ export const CATEGORICAL: readonly string[] = [
 ];
 
 export const SEQUENTIAL = {
-  light: ["#6b93d6", "#4a78c2", "#2f5ea8", "#1d4585", "#0f2d5c"],
-  dark: ["#4a7bc8", "#6b9ae0", "#93b8ec", "#bcd4f5", "#e3eefc"]
+  light: ["#6993da", "#3c70cb", "#28549f", "#17386f", "#091933"],
+  dark: ["#3765a4", "#4b83d2", "#7aa8e8", "#b5d0f7", "#feffff"]
 } as const;
 
 /** Stroke of the hatching that marks masked values (≥ 3:1 on both backgrounds). */

@@ -2,7 +2,7 @@
 // Segments wide enough carry their series name and value in white (≥ 4.5:1 on every palette
 // colour); the legend names every series in stacking order; the table gives every value.
 import {max} from "d3-array";
-import {scaleLinear} from "d3-scale";
+import {scaleLinear} from "./scales.js";
 import type {Column} from "./data-table.js";
 import {categoryLayout, categoryName} from "./category-labels.js";
 import {figureId, round, svgEl} from "./dom.js";

@@ -6,9 +6,10 @@ import type {Table} from "apache-arrow";
 import {barChart} from "./bar.js";
 import type {EmbedTarget} from "./embed.js";
 import {dataTable} from "./table.js";
-import {formatNumber, formatPercent} from "./format.js";
+import {formatNumber, formatPercent, formatPeriodRange} from "./format.js";
 import {keyFigure} from "./key-figure.js";
 import {lineChart} from "./line.js";
+import {REGIONS, departement} from "./territories.js";
 import {latestYear, maskOf, one, referenceDate, rowsOf, yearBefore, type PlainTable, type Row} from "../lib/rows.js";
 
 export interface TerritoryData {
@@ -29,6 +30,17 @@ function noData(title: string): HTMLElement {
   p.className = "pi-sans-donnees";
   p.textContent = `${title} : pas de données publiées pour ce territoire.`;
   return p;
+}
+
+/** Where the figures of a territory are published when its own are all masked (none above France). */
+export function levelAbove(level: TerritoryData["level"], code: string): {name: string; href: string} | undefined {
+  if (level === "national") return undefined;
+  if (level === "région") return {name: "la France entière", href: "../index.html"};
+  const region = departement(code)?.region;
+  const nom = REGIONS.find((r) => r.code === region)?.nom;
+  return nom
+    ? {name: `la région ${nom}`, href: `../regions/${region}.html`}
+    : {name: "la France entière", href: "../index.html"};
 }
 
 const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
@@ -222,14 +234,15 @@ export function etpMonthly(data: TerritoryData): HTMLElement {
     xLabel: "Mois",
     yLabel: "ETP",
     population: `annexes financières validées, provisoires ou clôturées, hors FDI, ${nameOf(data)}`,
-    period: `${months[0]} à ${months.at(-1)}`,
+    period: formatPeriodRange(months[0]!, months.at(-1)!),
     source: SOURCE_ASP,
     dataDate: referenceDate(tables.etp) ?? "",
     width,
     territory: nameOf(data),
     unit: "ETP",
     fileName: `etp-mensuel_${territoryParam(level, code)}`,
-    embed: embedOf(data, "etp-mensuel")
+    embed: embedOf(data, "etp-mensuel"),
+    above: levelAbove(level, code)
   });
 }
 
@@ -348,7 +361,8 @@ export function byCategory(data: TerritoryData, spec: ByCategorySpec | string): 
     width: data.width,
     territory: nameOf(data),
     fileName: `${id ?? o.dataset}_${territoryParam(data.level, data.code)}_${year}`,
-    embed: id ? embedOf(data, id) : undefined
+    embed: id ? embedOf(data, id) : undefined,
+    above: levelAbove(data.level, data.code)
   });
 }
 

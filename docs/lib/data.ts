@@ -1,12 +1,11 @@
 // What the theme pages share to read a published dataset: the Arrow bytes become a table,
-// plain rows (rows.ts, shared with the territory pages), an arquero table for filters, the
+// plain rows (rows.ts, shared with the territory pages), a query view for filters, the
 // reference date and the declaration (labels, definitions) that the loader wrote in the
 // file's metadata.
 // Pages read the bytes themselves (`await FileAttachment("data/x.arrow").arrayBuffer()`):
 // Framework only publishes a file it sees named literally in a page.
 import type {Table} from "apache-arrow";
-import aq from "arquero/dist/arquero.min.js";
-import type {ColumnTable} from "arquero";
+import {from, type RowsQuery} from "./query.js";
 import {readRows, type Row} from "./rows.js";
 
 export {distinct, latest, maskedBy, one, reason, SECRET_REASON, value, where, yearBefore, years} from "./rows.js";
@@ -40,15 +39,15 @@ export interface Dataset {
   readonly referenceDate: string;
   /** The declaration written by the loader. */
   readonly spec: DatasetInfo;
-  /** Arquero table over the same data, for the filters. */
-  readonly aq: ColumnTable;
+  /** The same rows behind arquero's verbs (query.ts, without arquero's weight), for the filters. */
+  readonly aq: RowsQuery;
 }
 
 /** Reads the bytes of a published Arrow file. */
 export function readDataset(buffer: ArrayBuffer): Dataset {
   const {table, rows, referenceDate} = readRows(buffer);
   const spec = JSON.parse(table.schema.metadata.get("dataset") ?? "{}") as DatasetInfo;
-  return {table, rows, referenceDate: referenceDate || spec.referenceDate || "", spec, aq: aq.from(rows)};
+  return {table, rows, referenceDate: referenceDate || spec.referenceDate || "", spec, aq: from(rows)};
 }
 
 /** Label of a column from the dataset's declaration (the name itself if undeclared). */

@@ -1,6 +1,5 @@
 // Reading the rows of a published Arrow table, for every page: the theme pages (through
-// data.ts, which adds an arquero table for their filters), the home and territory pages
-// (which stay light: no arquero). One reading, one set of selection helpers.
+// data.ts, which adds a query view for their filters), the home and territory pages. One reading, one set of selection helpers.
 import {tableFromIPC, type Table} from "apache-arrow";
 import {DEFAULT_MASK_REASON} from "../components/format.js";
 

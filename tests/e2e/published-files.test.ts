@@ -95,3 +95,12 @@ describe("the built site holds no pseudonymised identifier", () => {
     }
   });
 });
+
+describe("developers' notes under docs/ are not pages", () => {
+  it("docs/components/README.md and docs/geo/SOURCE.md are not built", () => {
+    const pages = files.filter((f) => f.endsWith(".html")).map((f) => f.replace(/^dist\//, ""));
+    expect(pages).not.toContain("components/README.html");
+    expect(pages).not.toContain("geo/SOURCE.html");
+    expect(pages).toContain("index.html");
+  });
+});

@@ -32,9 +32,9 @@ describe("every page of the site, in Chromium", () => {
   const visits = paths.flatMap((path) => (["light", "dark"] as const).map((theme) => [path, theme] as const));
 
   it.each(visits)(
-    "%s (%s theme): clean console, no request leaving the site, every chart drawn, no accessibility violation",
+    "%s (%s theme): clean console, no request leaving the site, every chart drawn, no accessibility violation, skip link first, no sideways scrolling at 390 px",
     async (path, colorScheme) => {
-      const report = await visitPage(browser, pageUrl(base, path), {colorScheme, audit: true});
+      const report = await visitPage(browser, pageUrl(base, path), {colorScheme, audit: true, reader: true});
       expect(report.problems).toEqual([]);
       expect(report.violations).toEqual([]);
     }

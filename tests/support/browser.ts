@@ -2,6 +2,7 @@
 // reports every way a page can be broken while its build passed.
 import {createRequire} from "node:module";
 import {chromium, type Browser, type Page} from "playwright-core";
+import {PHONE_WIDTH, sidewaysOverflow, skipLinkProblems} from "./layout.ts";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -39,6 +40,11 @@ export interface VisitOptions {
   readonly chartTimeout?: number;
   /** Run the axe-core accessibility audit once the page is drawn. */
   readonly audit?: boolean;
+  /**
+   * Also read the page as a keyboard user and on a phone: the skip link comes first, and at
+   * 390 px wide nothing makes the page scroll sideways.
+   */
+  readonly reader?: boolean;
 }
 
 /** Visits one page and lists its problems (an empty list means the page is sound). */
@@ -72,9 +78,17 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
     const response = await page.goto(url, {waitUntil: "load"});
     if (!response || !response.ok()) problems.push(`chargement : ${response?.status() ?? "aucune réponse"}`);
     await page.waitForLoadState("networkidle");
+    if (options.reader) problems.push(...(await skipLinkProblems(page)));
     problems.push(...(await chartProblems(page, options.chartTimeout ?? 10_000)));
     const charts = await page.locator("[data-chart]").count();
     const violations = options.audit ? await accessibilityViolations(page) : [];
+    if (options.reader) {
+      // Framework redraws the charts at the new width; give it a moment, then measure.
+      await page.setViewportSize({width: PHONE_WIDTH, height: 844});
+      await page.waitForTimeout(400);
+      problems.push(...(await chartProblems(page, options.chartTimeout ?? 10_000)));
+      problems.push(...(await sidewaysOverflow(page)).map((p) => `à ${PHONE_WIDTH} px : ${p}`));
+    }
     return {url, problems, charts, violations};
   } finally {
     await context.close();
@@ -106,6 +120,17 @@ async function chartProblems(page: Page, timeout: number): Promise<string[]> {
       els.filter((el) => !el.querySelector("table")).map((el) => el.id || el.getAttribute("data-chart"))
     );
   for (const id of withoutTable) problems.push(`graphique sans tableau « Voir les données » : ${id}`);
+  // A chart whose every value is masked must not be drawn (a sentence replaces it).
+  const empty = await page.locator("[data-chart]").evaluateAll((els) =>
+    els
+      .filter((el) => {
+        if (!el.querySelector(".pi-graphique svg")) return false;
+        const cells = Array.from(el.querySelectorAll("table td.pi-num"));
+        return cells.length > 0 && cells.every((c) => /^(secret statistique)?$/.test(c.textContent?.trim() ?? ""));
+      })
+      .map((el) => el.id || el.getAttribute("data-chart"))
+  );
+  for (const id of empty) problems.push(`graphique dessiné sans aucune valeur publiée : ${id}`);
   // Framework shows a failed cell inline rather than throwing.
   const errors = await page.locator(".observablehq--error").allTextContents();
   for (const text of errors) problems.push(`cellule en erreur : ${text.trim()}`);
