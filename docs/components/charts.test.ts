@@ -448,7 +448,8 @@ describe("chart downloads", () => {
         {label: "Heures", value: "n", format: "nombre"}
       ]
     });
-    expect(csvOf(f).split("\n")[1]).toBe("Ain,0.3,1438297.14");
+    // Territory and period columns first, the unit last (empty: the columns have different units).
+    expect(csvOf(f).split("\n")[1]).toBe("France entière,2025,Ain,0.3,1438297.14,");
   });
 });
 
