@@ -3,7 +3,15 @@
 // end with a French message and exit code 1, never a bare stack trace.
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {REPO_ROOT, consoleEffects, describeSources, openStaged, readCurrent, resolveSources, stage} from "@pilotage/sources";
+import {
+  REPO_ROOT,
+  consoleEffects,
+  describeSources,
+  openStaged,
+  readCurrent,
+  resolveSources,
+  stage
+} from "@pilotage/sources";
 import {loadReportData} from "./data.ts";
 import {fmt} from "./format.ts";
 import {messages} from "./messages.ts";
@@ -47,7 +55,8 @@ async function main(argv: string[]): Promise<void> {
   const cacheDir = join(REPO_ROOT, ".cache");
   await stage({sources, cacheDir}, consoleEffects());
   const staging = readCurrent(cacheDir);
-  if (!staging.referenceDate) throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
+  if (!staging.referenceDate)
+    throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
   const engine = await openStaged(cacheDir);
   let data;
   try {
@@ -71,7 +80,9 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `Année ${options.year}, département ${options.departement}, région ${options.region} : ${reports.length} rapports en ${fmt.days((performance.now() - started) / 1000)} s.`
   );
-  console.log("Temps de travail économisé (estimations à confirmer avec les réseaux, packages/reports/heures-economisees.json) :");
+  console.log(
+    "Temps de travail économisé (estimations à confirmer avec les réseaux, packages/reports/heures-economisees.json) :"
+  );
   for (const l of result.saved.lines)
     console.log(`  ${REPORT_KIND_LABELS[l.kind]} : ${l.count} × ${l.hours} h = ${l.total} h`);
   console.log(

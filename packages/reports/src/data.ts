@@ -102,4 +102,38 @@ export {num};
 export const levelRow =
   (niveau: string, territoire: string, kind: string, year: number) =>
   (r: Row): boolean =>
-    r.niveau === niveau && r.territoire === territoire && r.type_structure === kind && String(r.periode) === String(year);
+    r.niveau === niveau &&
+    r.territoire === territoire &&
+    r.type_structure === kind &&
+    String(r.periode) === String(year);
+
+type MartName = keyof ReportData["marts"];
+const indexes = new WeakMap<ReportData, Map<MartName, Map<number, Row[]>>>();
+
+/** The rows of a mart for one SIAE (an index built once per mart, so a national run stays linear). */
+export function structureRows(data: ReportData, mart: MartName, id: number): readonly Row[] {
+  let byMart = indexes.get(data);
+  if (!byMart) indexes.set(data, (byMart = new Map()));
+  let index = byMart.get(mart);
+  if (!index) {
+    index = new Map();
+    for (const r of data.marts[mart]) {
+      const key = num(r.structure_id);
+      const list = index.get(key);
+      if (list) list.push(r);
+      else index.set(key, [r]);
+    }
+    byMart.set(mart, index);
+  }
+  return index.get(id) ?? [];
+}
+
+const memos = new WeakMap<ReportData, Map<string, unknown>>();
+
+/** `compute()` once per data and key (level figures and groups are asked for by every review). */
+export function memo<T>(data: ReportData, key: string, compute: () => T): T {
+  let m = memos.get(data);
+  if (!m) memos.set(data, (m = new Map()));
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}

@@ -3,7 +3,7 @@
 // so that the reports never compute a figure their own way.
 import {ACCEPTEE, REFUSEE, NATIONAL_CODE} from "@pilotage/indicators";
 import type {Row} from "@pilotage/sources";
-import {levelRow, num, sum, type ReportData} from "./data.ts";
+import {levelRow, memo, num, structureRows, sum, type ReportData} from "./data.ts";
 import {ratio} from "./format.ts";
 
 /** Yearly figures; `null` where the source holds nothing to compute it from. */
@@ -40,7 +40,19 @@ const ofStructure = (id: number, year: number) => (r: Row) => num(r.structure_id
 
 /** Figures of SIAE `id` in `year` (all its kinds together), from the structure marts. */
 export function structureFigures(data: ReportData, id: number, year: number): Figures {
-  const m = data.marts;
+  return memo(data, `s/${id}/${year}`, () => computeStructureFigures(data, id, year));
+}
+
+function computeStructureFigures(data: ReportData, id: number, year: number): Figures {
+  const m = {
+    structure_etp: structureRows(data, "structure_etp", id),
+    structure_salaries: structureRows(data, "structure_salaries", id),
+    structure_embauches: structureRows(data, "structure_embauches", id),
+    structure_sorties: structureRows(data, "structure_sorties", id),
+    structure_parcours: structureRows(data, "structure_parcours", id),
+    structure_candidatures: structureRows(data, "structure_candidatures", id),
+    structure_pass: structureRows(data, "structure_pass", id)
+  };
   const at = ofStructure(id, year);
   const etpYear = (r: Row) => at(r) && num(r.mois) === 0;
   const conv = sum(m.structure_etp, "etp_conventionnes", etpYear);
@@ -86,7 +98,13 @@ export function structureFigures(data: ReportData, id: number, year: number): Fi
 }
 
 /** The figures of a territory (niveau 'département' | 'région' | 'national') for a kind ('ensemble' for all), from the published definitions. */
-export function levelFigures(data: ReportData, niveau: string, territoire: string, kind: string, year: number): Figures {
+export function levelFigures(
+  data: ReportData,
+  niveau: string,
+  territoire: string,
+  kind: string,
+  year: number
+): Figures {
   const l = data.levels;
   const at = levelRow(niveau, territoire, kind, year);
   const etp = l.etp.find(at);
@@ -100,9 +118,21 @@ export function levelFigures(data: ReportData, niveau: string, territoire: strin
     num(r.annee) === year &&
     r.origine === "ensemble" &&
     r.type_prescripteur === "ensemble";
-  const candidatures = sum(l.candidatures, "candidatures", (r) => candAt(r) && r.etat === "ensemble" && r.motif_refus === "ensemble");
-  const acceptees = sum(l.candidatures, "candidatures", (r) => candAt(r) && r.etat === ACCEPTEE && r.motif_refus === "ensemble");
-  const refusees = sum(l.candidatures, "candidatures", (r) => candAt(r) && r.etat === REFUSEE && r.motif_refus === "ensemble");
+  const candidatures = sum(
+    l.candidatures,
+    "candidatures",
+    (r) => candAt(r) && r.etat === "ensemble" && r.motif_refus === "ensemble"
+  );
+  const acceptees = sum(
+    l.candidatures,
+    "candidatures",
+    (r) => candAt(r) && r.etat === ACCEPTEE && r.motif_refus === "ensemble"
+  );
+  const refusees = sum(
+    l.candidatures,
+    "candidatures",
+    (r) => candAt(r) && r.etat === REFUSEE && r.motif_refus === "ensemble"
+  );
   // Additive figures the published definitions do not hold (hires, PASS, auto-prescription)
   // are summed from the structure marts over the group's SIAE.
   const members = groupMembers(data, niveau, territoire, kind, year);
@@ -119,7 +149,10 @@ export function levelFigures(data: ReportData, niveau: string, territoire: strin
       etp?.taux_realisation_valides === undefined ? null : (etp.taux_realisation_valides as number | null),
     heures: num(etp?.heures_travaillees),
     montantAide: num(etp?.montant_aide),
-    montantCofinance: fromMarts(data.marts.structure_etp.filter((r) => num(r.mois) === 0), "montant_cofinance"),
+    montantCofinance: fromMarts(
+      data.marts.structure_etp.filter((r) => num(r.mois) === 0),
+      "montant_cofinance"
+    ),
     partCofinancement: etp?.part_cofinancement === undefined ? null : (etp.part_cofinancement as number | null),
     salaries: sum(l.salaries, "nb_salaries", (r) => at(r) && r.caracteristique === "ensemble"),
     embauches: fromMarts(data.marts.structure_embauches, "nb_embauches"),
@@ -148,24 +181,26 @@ export function groupMembers(
   territoire: string,
   kind: string,
   year: number
-): Set<number> {
-  const members = new Set<number>();
-  for (const r of data.marts.structure_etp) {
-    if (num(r.annee) !== year || num(r.mois) !== 0) continue;
-    if (kind !== "ensemble" && r.kind !== kind) continue;
-    if (niveau === "département" && r.departement !== territoire) continue;
-    if (niveau === "région" && r.region !== territoire) continue;
-    if (niveau === "national" && territoire !== NATIONAL_CODE) continue;
-    members.add(num(r.structure_id));
-  }
-  return members;
+): ReadonlySet<number> {
+  return memo(data, `g/${niveau}/${territoire}/${kind}/${year}`, () => {
+    const members = new Set<number>();
+    for (const r of data.marts.structure_etp) {
+      if (num(r.annee) !== year || num(r.mois) !== 0) continue;
+      if (kind !== "ensemble" && r.kind !== kind) continue;
+      if (niveau === "département" && r.departement !== territoire) continue;
+      if (niveau === "région" && r.region !== territoire) continue;
+      if (niveau === "national" && territoire !== NATIONAL_CODE) continue;
+      members.add(num(r.structure_id));
+    }
+    return members;
+  });
 }
 
 /** The kind of a SIAE with the most ETP conventionnés in `year` (its comparison group). */
 export function mainKind(data: ReportData, id: number, year: number): string {
   let best = "";
   let bestEtp = -1;
-  for (const r of data.marts.structure_etp) {
+  for (const r of structureRows(data, "structure_etp", id)) {
     if (num(r.structure_id) !== id || num(r.annee) !== year || num(r.mois) !== 0) continue;
     const etp = num(r.etp_conventionnes);
     if (etp > bestEtp || (etp === bestEtp && String(r.kind) < best)) [best, bestEtp] = [String(r.kind), etp];

@@ -24,6 +24,7 @@ table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:9pt;break-ins
 caption{text-align:left;font-weight:bold;padding:.2rem 0;caption-side:top}
 th,td{border:1px solid #777;padding:.15rem .35rem;vertical-align:top}
 thead th{background:#e8e8e8;text-align:left}
+tbody th{text-align:left;font-weight:normal}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.total th,tr.total td{font-weight:bold;border-top:2px solid #000}
 thead{display:table-header-group}
@@ -46,9 +47,13 @@ function cellHtml(value: CellValue, column: Column | undefined, header: boolean)
 export function tableHtml(t: Table): string {
   const head = t.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join("");
   const line = (row: readonly CellValue[], cls = "") =>
-    `<tr${cls ? ` class="${cls}"` : ""}>${row
-      .map((v, i) => cellHtml(v, t.columns[i], i === 0 && t.columns[0]?.format === "text"))
-      .join("")}${row.length < t.columns.length ? `<td colspan="${t.columns.length - row.length}"></td>` : ""}</tr>`;
+    row.length === 1 && t.columns.length > 1
+      ? `<tr${cls ? ` class="${cls}"` : ""}><th scope="row" colspan="${t.columns.length}">${esc(String(row[0]))}</th></tr>`
+      : `<tr${cls ? ` class="${cls}"` : ""}>${row
+          .map((v, i) => cellHtml(v, t.columns[i], i === 0 && t.columns[0]?.format === "text"))
+          .join(
+            ""
+          )}${row.length < t.columns.length ? `<td colspan="${t.columns.length - row.length}"></td>` : ""}</tr>`;
   const body = t.rows.map((r) => line(r)).join("");
   const total = t.total ? line(t.total, "total") : "";
   const empty = t.rows.length === 0 && !t.total ? `<tr><td colspan="${t.columns.length}">Aucune ligne.</td></tr>` : "";
@@ -66,7 +71,7 @@ ${chart}${s.tables.map(tableHtml).join("\n")}${notes}</section>`;
 
 /** The report's HTML (UTF-8 text). Same report, same bytes: nothing depends on the clock. */
 export function reportHtml(r: Report): string {
-  const toc = r.sections.map((s, i) => `<li><a href="#s-${esc(s.id)}">${i + 1}. ${esc(s.title)}</a></li>`).join("");
+  const toc = r.sections.map((s) => `<li><a href="#s-${esc(s.id)}">${esc(s.title)}</a></li>`).join("");
   return `<!doctype html>
 <html lang="fr">
 <head>

@@ -37,7 +37,9 @@ export function indexHtml(m: Manifest, hours: HoursConfig, saved: Savings): stri
       (r) =>
         `<tr><th scope="row">${esc(r.title)}</th><td>${esc(r.recipient)}</td><td>${esc(r.period)}</td><td>${r.files
           .map((f) => `<a href="${esc(f.path)}">${f.format.toUpperCase()}</a>`)
-          .join(" · ")}</td><td><code>${r.files.map((f) => `${f.format} ${f.sha256.slice(0, 16)}…`).join("<br>")}</code></td></tr>`
+          .join(
+            " · "
+          )}</td><td><code>${r.files.map((f) => `${f.format} ${f.sha256.slice(0, 16)}…`).join("<br>")}</code></td></tr>`
     )
     .join("\n");
   const savedRows = saved.lines

@@ -11,7 +11,8 @@ export const messages = {
   --aide                cette aide
 
 Les sources sont celles du site : données d'exemple, PILOTAGE_SOURCES ou DATABASE_URL.`,
-  unknownOption: (detail: string) => `Option non reconnue ou mal formée : ${detail}. « pnpm reports --aide » liste les options.`,
+  unknownOption: (detail: string) =>
+    `Option non reconnue ou mal formée : ${detail}. « pnpm reports --aide » liste les options.`,
   badYear: (value: string) => `Année invalide : « ${value} » (attendu : quatre chiffres, par exemple 2025).`,
   noDataYear: (year: number, years: readonly number[]) =>
     `Aucune donnée pour l'année ${year} : les états mensuels couvrent ${years.length ? years.join(", ") : "aucune année"}.`,
@@ -22,9 +23,12 @@ Les sources sont celles du site : données d'exemple, PILOTAGE_SOURCES ou DATABA
   regionMismatch: (dep: string, region: string) => `Le département ${dep} n'appartient pas à la région ${region}.`,
   noStructures: (dep: string, year: number) =>
     `Aucune SIAE avec une annexe financière retenue dans le département ${dep} en ${year}.`,
-  badStructure: (value: string) => `Identifiant de structure invalide : « ${value} » (attendu : un identifiant ASP numérique).`,
+  badStructure: (value: string) =>
+    `Identifiant de structure invalide : « ${value} » (attendu : un identifiant ASP numérique).`,
   structureNotInScope: (id: number, dep: string, year: number) =>
     `La structure ${id} n'a pas d'annexe financière retenue dans le département ${dep} en ${year}.`,
-  badFormats: (value: string) => `Formats invalides : « ${value} » (attendu : html, pdf, xlsx, séparés par des virgules).`,
-  outputInDist: (dir: string) => `Le dossier de sortie ${dir} est dans dist/ : les rapports ne doivent jamais être publiés.`
+  badFormats: (value: string) =>
+    `Formats invalides : « ${value} » (attendu : html, pdf, xlsx, séparés par des virgules).`,
+  outputInDist: (dir: string) =>
+    `Le dossier de sortie ${dir} est dans dist/ : les rapports ne doivent jamais être publiés.`
 };

@@ -4,7 +4,13 @@
 import {createHash} from "node:crypto";
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join, relative, resolve, sep} from "node:path";
-import {DEPARTEMENT_NAMES, REGIONS, isDepartement, normalizeDepartement, regionOfDepartement} from "@pilotage/indicators";
+import {
+  DEPARTEMENT_NAMES,
+  REGIONS,
+  isDepartement,
+  normalizeDepartement,
+  regionOfDepartement
+} from "@pilotage/indicators";
 import type {ReportData} from "./data.ts";
 import {groupMembers} from "./figures.ts";
 import {reportHtml} from "./html.ts";
@@ -179,7 +185,9 @@ export async function writeReports(
   };
   writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   writeFileSync(join(out, "index.html"), indexHtml(manifest, hours, saved));
-  effects.log(`${reports.length} rapports écrits dans ${relative(process.cwd(), out) || "."}/ (index.html, manifest.json).`);
+  effects.log(
+    `${reports.length} rapports écrits dans ${relative(process.cwd(), out) || "."}/ (index.html, manifest.json).`
+  );
   return {manifest, saved, hours, timings};
 }
 

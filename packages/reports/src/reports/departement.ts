@@ -26,7 +26,9 @@ export function departementReport(data: ReportData, departement: string, year: n
       {
         id: "structures",
         title: "Les SIAE une par une",
-        findings: [`Le tableau donne, pour chacune des ${plural(table.rows.length, "SIAE", "SIAE")}, les chiffres du dialogue de gestion.`],
+        findings: [
+          `Le tableau donne, pour chacune des ${plural(table.rows.length, "SIAE", "SIAE")}, les chiffres du dialogue de gestion.`
+        ],
         tables: [table],
         notes: ["Sur- ou sous-consommation : ETP réalisés − ETP conventionnés de l'année."]
       },

@@ -34,7 +34,9 @@ export function regionReport(data: ReportData, region: string, year: number): Re
         title: "Les départements côte à côte",
         findings: [
           `La région compte ${plural(r.departements.length, "département", "départements")} et ${plural(ids.length, "SIAE", "SIAE")} en ${year}.`,
-          ...(best ? [`Le taux de réalisation le plus élevé est celui de ${best[0]} : ${fmt.pct(best[4] as number | null)}.`] : [])
+          ...(best
+            ? [`Le taux de réalisation le plus élevé est celui de ${best[0]} : ${fmt.pct(best[4] as number | null)}.`]
+            : [])
         ],
         tables: [
           {
@@ -42,7 +44,11 @@ export function regionReport(data: ReportData, region: string, year: number): Re
             caption: `Départements de la région, ${year}`,
             columns: [{label: "Département", format: "text"}, {label: "SIAE", format: "count"}, ...FIGURE_COLUMNS],
             rows,
-            total: [r.name, ids.length, ...figureCells(levelFigures(data, "région", region, "ensemble", year))]
+            total: [
+              `${r.name} (${plural(r.departements.length, "département", "départements")})`,
+              ids.length,
+              ...figureCells(levelFigures(data, "région", region, "ensemble", year))
+            ]
           }
         ]
       },

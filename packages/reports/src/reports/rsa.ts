@@ -51,7 +51,11 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
       heures: sum(m.structure_salaries, "heures_travaillees", (r) => at(r) && r.caracteristique === "rsa"),
       embauches: sum(m.structure_embauches, "nb_embauches_rsa", at),
       sorties: sum(m.structure_sorties, "nb_sorties_rsa", (r) => at(r) && r.categorie_sortie === "ensemble"),
-      sortiesDynamiques: sum(m.structure_sorties, "nb_sorties_rsa", (r) => at(r) && r.categorie_sortie === "sorties_dynamiques"),
+      sortiesDynamiques: sum(
+        m.structure_sorties,
+        "nb_sorties_rsa",
+        (r) => at(r) && r.categorie_sortie === "sorties_dynamiques"
+      ),
       cofinance: sum(m.structure_etp, "montant_cofinance", (r) => at(r) && num(r.mois) === 0)
     };
   };
@@ -78,10 +82,12 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
     })
     .sort((a, b) => String(a[0]).localeCompare(String(b[0]), "fr"));
   const cofunded = structureRows.filter((r) => (r[9] as number) > 0).length;
-  const outcomes = (["emploi_durable", "emploi_transition", "sorties_positives", "autres_sorties"] as const).map((c) => {
-    const n = sum(m.structure_sorties, "nb_sorties_rsa", (r) => ofIds(all)(r) && r.categorie_sortie === c);
-    return [EXIT_CATEGORY_LABELS[c], n, ratio(n, total.sorties)] as CellValue[];
-  });
+  const outcomes = (["emploi_durable", "emploi_transition", "sorties_positives", "autres_sorties"] as const).map(
+    (c) => {
+      const n = sum(m.structure_sorties, "nb_sorties_rsa", (r) => ofIds(all)(r) && r.categorie_sortie === c);
+      return [EXIT_CATEGORY_LABELS[c], n, ratio(n, total.sorties)] as CellValue[];
+    }
+  );
   const durable = outcomes[0]?.[1] as number;
   return {
     kind: "rsa",
@@ -152,7 +158,8 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
               ...COLUMNS,
               {label: "Cofinancement par ETP RSA", format: "euros"}
             ],
-            rows: structureRows
+            rows: structureRows,
+            total: [`Ensemble : ${plural(structureRows.length, "SIAE", "SIAE")}`]
           }
         ]
       }

@@ -13,7 +13,7 @@ import {
   type Trait
 } from "@pilotage/indicators";
 import type {Row} from "@pilotage/sources";
-import {levelRow, num, sum, type ReportData} from "../data.ts";
+import {levelRow, memo, num, structureRows, sum, type ReportData} from "../data.ts";
 import {groupMembers, levelFigures, mainKind, structureFigures, type Figures} from "../figures.ts";
 import {MONTH_NAMES, fmt, formatCell, formatIsoDate, plural, ratio} from "../format.ts";
 import type {CellFormat, CellValue, Report, Section, Table} from "../model.ts";
@@ -73,7 +73,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
   const sections: Section[] = [];
 
   // 1. Identity and annexes.
-  const annexes = data.marts.structure_annexes.filter(
+  const annexes = structureRows(data, "structure_annexes", id).filter(
     (r) =>
       num(r.structure_id) === id &&
       String(r.date_debut).slice(0, 4) <= String(year) &&
@@ -136,18 +136,66 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
         caption: `Chiffres clés ${year}, comparés aux SIAE du même type`,
         columns: compareColumns,
         rows: [
-          row("ETP conventionnés", "etp", cmp((g) => g.etpConventionnes, true)),
-          row("ETP réalisés", "etp", cmp((g) => g.etpRealises, true)),
-          row("Taux de réalisation", "percent", cmp((g) => g.tauxRealisation)),
-          row("Taux de réalisation (états validés)", "percent", cmp((g) => g.tauxRealisationValides)),
-          row("Salariés", "count", cmp((g) => g.salaries, true)),
-          row("Embauches", "count", cmp((g) => g.embauches, true)),
-          row("Taux de sortie dynamique", "percent", cmp((g) => g.tauxSortieDynamique)),
-          row("Taux d'emploi durable", "percent", cmp((g) => g.tauxEmploiDurable)),
-          row("Durée médiane de parcours (mois)", "months", cmp((g) => g.dureeMediane)),
-          row("Candidatures reçues", "count", cmp((g) => g.candidatures, true)),
-          row("Taux d'acceptation des candidatures", "percent", cmp((g) => g.tauxAcceptation)),
-          row("PASS IAE délivrés", "count", cmp((g) => g.pass, true))
+          row(
+            "ETP conventionnés",
+            "etp",
+            cmp((g) => g.etpConventionnes, true)
+          ),
+          row(
+            "ETP réalisés",
+            "etp",
+            cmp((g) => g.etpRealises, true)
+          ),
+          row(
+            "Taux de réalisation",
+            "percent",
+            cmp((g) => g.tauxRealisation)
+          ),
+          row(
+            "Taux de réalisation (états validés)",
+            "percent",
+            cmp((g) => g.tauxRealisationValides)
+          ),
+          row(
+            "Salariés",
+            "count",
+            cmp((g) => g.salaries, true)
+          ),
+          row(
+            "Embauches",
+            "count",
+            cmp((g) => g.embauches, true)
+          ),
+          row(
+            "Taux de sortie dynamique",
+            "percent",
+            cmp((g) => g.tauxSortieDynamique)
+          ),
+          row(
+            "Taux d'emploi durable",
+            "percent",
+            cmp((g) => g.tauxEmploiDurable)
+          ),
+          row(
+            "Durée médiane de parcours (mois)",
+            "months",
+            cmp((g) => g.dureeMediane)
+          ),
+          row(
+            "Candidatures reçues",
+            "count",
+            cmp((g) => g.candidatures, true)
+          ),
+          row(
+            "Taux d'acceptation des candidatures",
+            "percent",
+            cmp((g) => g.tauxAcceptation)
+          ),
+          row(
+            "PASS IAE délivrés",
+            "count",
+            cmp((g) => g.pass, true)
+          )
         ]
       }
     ],
@@ -158,10 +206,10 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
   const monthly: CellValue[][] = [];
   for (let m = 1; m <= 12; m++) {
     const at = (r: Row) => num(r.structure_id) === id && num(r.annee) === year && num(r.mois) === m;
-    const c = sum(data.marts.structure_etp, "etp_conventionnes", at);
-    const r = sum(data.marts.structure_etp, "etp_realises", at);
-    const v = sum(data.marts.structure_etp, "etp_realises_valides", at);
-    monthly.push([MONTH_NAMES[m - 1] as string, c, r, v, ratio(r, c)]);
+    const c = sum(structureRows(data, "structure_etp", id), "etp_conventionnes", at);
+    const r = sum(structureRows(data, "structure_etp", id), "etp_realises", at);
+    const v = sum(structureRows(data, "structure_etp", id), "etp_realises_valides", at);
+    monthly.push([MONTH_NAMES[m - 1] as string, c, r, v, ratio(r, c), ratio(v, c)]);
   }
   const etpTable: Table = {
     id: "etp_mensuels",
@@ -171,17 +219,27 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
       {label: "ETP conventionnés", format: "etp"},
       {label: "ETP réalisés", format: "etp"},
       {label: "ETP réalisés (états validés)", format: "etp"},
-      {label: "Taux de réalisation", format: "percent"}
+      {label: "Taux de réalisation", format: "percent"},
+      {label: "Taux de réalisation (états validés)", format: "percent"}
     ],
     rows: monthly,
-    total: [`Année ${year}`, f.etpConventionnes, f.etpRealises, f.etpRealisesValides, f.tauxRealisation]
+    total: [
+      `Année ${year}`,
+      f.etpConventionnes,
+      f.etpRealises,
+      f.etpRealisesValides,
+      f.tauxRealisation,
+      f.tauxRealisationValides
+    ]
   };
   const etpFindings = [
     `En ${year}, la structure a réalisé ${fmt.etp(f.etpRealises)} ETP pour ${fmt.etp(f.etpConventionnes)} ETP conventionnés, soit un taux de réalisation de ${fmt.pct(f.tauxRealisation)}.`,
     `Sur les seuls états mensuels validés, le taux de réalisation est de ${fmt.pct(f.tauxRealisationValides)}.`
   ];
   if (f.tauxRealisation !== null && f.tauxRealisation > 1)
-    etpFindings.push(`La structure dépasse ses ETP conventionnés (taux supérieur à 100 %) : surconsommation à examiner.`);
+    etpFindings.push(
+      `La structure dépasse ses ETP conventionnés (taux supérieur à ${fmt.pct(1)}) : surconsommation à examiner.`
+    );
   sections.push({
     id: "etp",
     title: "ETP conventionnés et réalisés",
@@ -222,18 +280,19 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
   // 4. People: profile, hires, hours.
   const traitCount = (t: string) =>
     sum(
-      data.marts.structure_salaries,
+      structureRows(data, "structure_salaries", id),
       "nb_salaries",
       (r) => num(r.structure_id) === id && num(r.annee) === year && r.caracteristique === t
     );
-  const levelShare = (niveau: string, territoire: string, t: string) => {
-    const at = levelRow(niveau, territoire, kind, year);
-    const all = sum(data.levels.salaries, "nb_salaries", (r) => at(r) && r.caracteristique === "ensemble");
-    return ratio(
-      sum(data.levels.salaries, "nb_salaries", (r) => at(r) && r.caracteristique === t),
-      all
-    );
-  };
+  const levelShare = (niveau: string, territoire: string, t: string) =>
+    memo(data, `share/${niveau}/${territoire}/${kind}/${year}/${t}`, () => {
+      const at = levelRow(niveau, territoire, kind, year);
+      const all = sum(data.levels.salaries, "nb_salaries", (r) => at(r) && r.caracteristique === "ensemble");
+      return ratio(
+        sum(data.levels.salaries, "nb_salaries", (r) => at(r) && r.caracteristique === t),
+        all
+      );
+    });
   const profileRows = PROFILE_TRAITS.map((t) => [
     TRAIT_LABELS[t],
     traitCount(t),
@@ -285,7 +344,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
   const exitCats = ["emploi_durable", "emploi_transition", "sorties_positives", "autres_sorties"] as const;
   const exitRows = exitCats.map((c) => {
     const n = sum(
-      data.marts.structure_sorties,
+      structureRows(data, "structure_sorties", id),
       "nb_sorties",
       (r) => num(r.structure_id) === id && num(r.annee) === year && r.categorie_sortie === c
     );
@@ -319,8 +378,16 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
         caption: `Taux de sortie ${year}, comparés aux SIAE du même type`,
         columns: compareColumns,
         rows: [
-          row("Taux de sortie dynamique", "percent", cmp((g) => g.tauxSortieDynamique)),
-          row("Taux d'emploi durable", "percent", cmp((g) => g.tauxEmploiDurable))
+          row(
+            "Taux de sortie dynamique",
+            "percent",
+            cmp((g) => g.tauxSortieDynamique)
+          ),
+          row(
+            "Taux d'emploi durable",
+            "percent",
+            cmp((g) => g.tauxEmploiDurable)
+          )
         ]
       }
     ],
@@ -333,7 +400,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
   const bandRows = DURATION_BANDS.filter((b) => b !== "ensemble").map((b) => [
     DURATION_BAND_LABELS[b],
     sum(
-      data.marts.structure_parcours,
+      structureRows(data, "structure_parcours", id),
       "nb_parcours",
       (r) => num(r.structure_id) === id && num(r.annee) === year && r.tranche_duree === b
     )
@@ -361,13 +428,19 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
         id: "duree_mediane",
         caption: "Durée médiane des parcours (mois), comparée aux SIAE du même type",
         columns: compareColumns,
-        rows: [row("Durée médiane (mois)", "months", cmp((g) => g.dureeMediane))]
+        rows: [
+          row(
+            "Durée médiane (mois)",
+            "months",
+            cmp((g) => g.dureeMediane)
+          )
+        ]
       }
     ]
   });
 
   // 7. Applications.
-  const motifs = data.marts.structure_motifs_refus
+  const motifs = structureRows(data, "structure_motifs_refus", id)
     .filter((r) => num(r.structure_id) === id && num(r.annee) === year)
     .sort((a, b) => num(b.refusees) - num(a.refusees) || String(a.motif_refus).localeCompare(String(b.motif_refus)))
     .map((r) => [String(r.motif_refus), num(r.refusees), ratio(num(r.refusees), f.refusees)]);

@@ -3,7 +3,7 @@
 import {IAE_KINDS} from "@pilotage/indicators";
 import {rankAlerts} from "../alerts.ts";
 import type {ReportData} from "../data.ts";
-import {levelFigures, structureFigures, mainKind, type Figures} from "../figures.ts";
+import {groupMembers, levelFigures, structureFigures, mainKind, type Figures} from "../figures.ts";
 import {fmt, plural} from "../format.ts";
 import type {CellValue, Section, Table} from "../model.ts";
 import {trendSentence} from "./common.ts";
@@ -44,9 +44,13 @@ export function kindsSection(
   const table: Table = {
     id: "par_type",
     caption: `${name} : chiffres ${year} par type de structure`,
-    columns: [{label: "Type", format: "text"}, ...FIGURE_COLUMNS],
-    rows: IAE_KINDS.map((k) => [k, ...figureCells(levelFigures(data, niveau, territoire, k, year))]),
-    total: ["Ensemble", ...figureCells(total)]
+    columns: [{label: "Type", format: "text"}, {label: "SIAE", format: "count"}, ...FIGURE_COLUMNS],
+    rows: IAE_KINDS.map((k) => [
+      k,
+      groupMembers(data, niveau, territoire, k, year).size,
+      ...figureCells(levelFigures(data, niveau, territoire, k, year))
+    ]),
+    total: ["Ensemble", count, ...figureCells(total)]
   };
   return {
     id: "synthese",
@@ -93,7 +97,12 @@ export function trendSection(data: ReportData, niveau: string, territoire: strin
 }
 
 /** One line per SIAE (dialogue-de-gestion figures), sorted by name. */
-export function structuresTable(data: ReportData, ids: readonly number[], year: number, withDepartement: boolean): Table {
+export function structuresTable(
+  data: ReportData,
+  ids: readonly number[],
+  year: number,
+  withDepartement: boolean
+): Table {
   const rows = ids
     .map((id) => {
       const s = data.structures.get(id);
@@ -134,7 +143,8 @@ export function structuresTable(data: ReportData, ids: readonly number[], year: 
       {label: "Taux de sortie dynamique", format: "percent"},
       {label: "Taux d'emploi durable", format: "percent"}
     ],
-    rows
+    rows,
+    total: [`Ensemble : ${plural(rows.length, "SIAE", "SIAE")}`]
   };
 }
 
@@ -150,9 +160,7 @@ export function alertsSection(data: ReportData, ids: readonly number[], year: nu
       alerts.length === 0
         ? `En ${year}, aucune structure ne s'écarte des seuils suivis.`
         : `En ${year}, ${plural(alerts.length, "structure s'écarte", "structures s'écartent")} des seuils suivis${alerts.length > shown.length ? ` ; les ${fmt.count(shown.length)} premières sont listées` : ""}.`,
-      ...(first
-        ? [`En tête : ${data.structures.get(first.id)?.nom ?? first.id} (${first.reasons.join(" ; ")}).`]
-        : [])
+      ...(first ? [`En tête : ${data.structures.get(first.id)?.nom ?? first.id} (${first.reasons.join(" ; ")}).`] : [])
     ],
     tables: [
       {
@@ -164,7 +172,12 @@ export function alertsSection(data: ReportData, ids: readonly number[], year: nu
           {label: "Identifiant ASP", format: "text"},
           {label: "Raisons", format: "text"}
         ],
-        rows: shown.map((a, i) => [String(i + 1), data.structures.get(a.id)?.nom ?? String(a.id), String(a.id), a.reasons.join(" ; ")]),
+        rows: shown.map((a, i) => [
+          String(i + 1),
+          data.structures.get(a.id)?.nom ?? String(a.id),
+          String(a.id),
+          a.reasons.join(" ; ")
+        ]),
         total: [`${plural(alerts.length, "structure", "structures")} en écart`]
       }
     ],
