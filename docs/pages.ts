@@ -26,5 +26,6 @@ export const pages: (Page | Section)[] = [
     ]
   },
   {name: "Territoires", path: "/territoires"},
-  {name: "Données et méthode", path: "/donnees-et-methode"}
+  {name: "Données et méthode", path: "/donnees-et-methode"},
+  {name: "Ce que le site remplace", path: "/ce-que-le-site-remplace"}
 ];

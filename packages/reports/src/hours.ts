@@ -1,8 +1,9 @@
 // Hours of work each kind of report replaces, declared once in heures-economisees.json (each
 // an estimate to confirm with the networks, with its basis), and what a run saves in all.
-import {readFileSync} from "node:fs";
+// Imported (not read from disk) so that the site's loader freshness sees a change of it.
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import declared from "../heures-economisees.json" with {type: "json"};
 import type {ReportKind} from "./model.ts";
 
 export interface HoursEntry {
@@ -20,16 +21,16 @@ export interface HoursConfig {
 /** The configuration file (packages/reports/heures-economisees.json). */
 export const HOURS_FILE = join(dirname(fileURLToPath(import.meta.url)), "../heures-economisees.json");
 
-/** Reads and checks the configuration; throws a French message naming the file and the entry. */
-export function readHours(file = HOURS_FILE): HoursConfig {
-  const config = JSON.parse(readFileSync(file, "utf8")) as HoursConfig;
+/** Checks the configuration (the file's by default); throws a French message naming the file and the entry. */
+export function readHours(config: unknown = declared, file = HOURS_FILE): HoursConfig {
+  const c = config as HoursConfig;
   for (const kind of ["structure", "departement", "region", "rsa"] as const) {
-    const e = config.rapports?.[kind];
+    const e = c.rapports?.[kind];
     if (!e || typeof e.heures !== "number" || !(e.heures > 0) || !e.base || !e.statut)
       throw new Error(`${file} : l'entrée « rapports.${kind} » doit donner des heures (> 0), un statut et une base.`);
   }
-  if (!(config.heuresParJour > 0)) throw new Error(`${file} : « heuresParJour » doit être un nombre positif.`);
-  return config;
+  if (!(c.heuresParJour > 0)) throw new Error(`${file} : « heuresParJour » doit être un nombre positif.`);
+  return c;
 }
 
 export interface Savings {

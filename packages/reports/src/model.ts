@@ -65,3 +65,6 @@ export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = {
   region: "Synthèse régionale de l'IAE",
   rsa: "Bilan RSA du conseil départemental"
 };
+
+/** The default territory of `pnpm reports`: the sample's test territory (packages/synth scales.ts). */
+export const DEFAULT_DEPARTEMENT = "34";
