@@ -12,6 +12,7 @@ import {
   resolveSources,
   stage
 } from "@pilotage/sources";
+import {normalizeDepartement} from "@pilotage/indicators";
 import {loadReportData} from "./data.ts";
 import {fmt} from "./format.ts";
 import {messages} from "./messages.ts";
@@ -49,6 +50,9 @@ async function main(argv: string[]): Promise<void> {
     console.log(messages.usage);
     return;
   }
+  // What can be checked without the data is checked first (no staging for a typo).
+  if (v.departement !== undefined && !normalizeDepartement(v.departement))
+    throw new OptionError(messages.unknownDepartement(v.departement.trim()));
   const started = performance.now();
   const sources = resolveSources(process.env);
   console.log(`Sources : ${describeSources(sources)}`);
