@@ -188,6 +188,7 @@ describe("findings", () => {
     expect(trendSentence("2023", 120, "2025", 95, "salariés", 30)).toBe(
       "Entre 2023 et 2025, le nombre de salariés passe de 120 à 95 (en baisse)."
     );
+    expect(trendSentence("2023", 1729, "2025", 1724, "salariés", 30)).toMatch(/\(quasi stable\)\.$/);
     for (const r of byKind("structure")) {
       const pass = table(r, "pass").rows;
       const sentence = r.sections.find((s) => s.id === "pass")!.findings[1]!;

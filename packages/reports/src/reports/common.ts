@@ -16,7 +16,8 @@ export function smallBase(n: number, what: string): string | null {
 
 /**
  * A sentence on the change of a figure between two years — or, when the first year's base is
- * under `minBase`, a sentence saying that no trend is drawn from so small a base.
+ * under `minBase`, a sentence saying that no trend is drawn from so small a base. A change
+ * under 2 % of the base is said « quasi stable ».
  */
 export function trendSentence(
   fromYear: string,
@@ -29,6 +30,7 @@ export function trendSentence(
   if (fromYear === toYear) return `Une seule année de données : pas d'évolution à commenter.`;
   if (from < minBase)
     return `Base de ${fromYear} trop faible (moins de ${fmt.count(minBase)} ${what}) pour en tirer une évolution.`;
-  const direction = to > from ? "en hausse" : to < from ? "en baisse" : "stable";
+  // A change under 2 % of the base is no trend.
+  const direction = Math.abs(to - from) < 0.02 * from ? "quasi stable" : to > from ? "en hausse" : "en baisse";
   return `Entre ${fromYear} et ${toYear}, le nombre de ${what} passe de ${fmt.count(from)} à ${fmt.count(to)} (${direction}).`;
 }
