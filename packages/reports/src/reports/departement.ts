@@ -8,6 +8,10 @@ import {plural} from "../format.ts";
 import type {Report} from "../model.ts";
 import {alertsSection, kindsSection, structuresTable, trendSection} from "./territory.ts";
 
+/**
+ * The DDETS review of `departement` (INSEE code) for `year`: synthèse by kind (published
+ * definitions), three-year trend, one line per SIAE (structure marts), ranked alerts.
+ */
 export function departementReport(data: ReportData, departement: string, year: number): Report {
   const name = DEPARTEMENT_NAMES[departement] ?? departement;
   const ids = [...groupMembers(data, "département", departement, "ensemble", year)].sort((a, b) => a - b);

@@ -7,6 +7,10 @@ import {fmt, plural} from "../format.ts";
 import type {Report} from "../model.ts";
 import {FIGURE_COLUMNS, alertsSection, figureCells, kindsSection, trendSection} from "./territory.ts";
 
+/**
+ * The DREETS synthesis of `region` (INSEE code) for `year`: the départements side by side,
+ * trend and alerts over the région's SIAE. Throws on an unknown région.
+ */
 export function regionReport(data: ReportData, region: string, year: number): Report {
   const r = REGIONS.find((x) => x.code === region);
   if (!r) throw new Error(`Région ${region} inconnue`);

@@ -38,6 +38,11 @@ const COLUMNS = [
   {label: "Cofinancement du département", format: "euros"}
 ] as const;
 
+/**
+ * The conseil départemental's RSA report for `departement` and `year`: RSA beneficiaries
+ * (people from the published definition, the rest summed from the structure marts) by kind and
+ * by SIAE, their exits by category, against af_mt_cofinance.
+ */
 export function rsaReport(data: ReportData, departement: string, year: number): Report {
   const name = DEPARTEMENT_NAMES[departement] ?? departement;
   const ids = [...groupMembers(data, "département", departement, "ensemble", year)].sort((a, b) => a - b);
