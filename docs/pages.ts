@@ -27,5 +27,6 @@ export const pages: (Page | Section)[] = [
   },
   {name: "Territoires", path: "/territoires"},
   {name: "Données et méthode", path: "/donnees-et-methode"},
-  {name: "Guide des analystes", path: "/guide-analystes"}
+  {name: "Guide des analystes", path: "/guide-analystes"},
+  {name: "Ce que le site remplace", path: "/ce-que-le-site-remplace"}
 ];

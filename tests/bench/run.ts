@@ -1,4 +1,4 @@
-// `pnpm bench [staging|datasets|pages …] [--folder DIR]`: the project's benchmarks, each
+// `pnpm bench [staging|datasets|pages|reports …] [--folder DIR]`: the project's benchmarks, each
 // printing its figures and their ratio to the target. With no name, all of them. These are
 // measurements, not tests: a run on a loaded machine prints slower figures, it does not fail CI.
 import {spawnSync} from "node:child_process";
@@ -6,11 +6,12 @@ import {existsSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {benchDatasets} from "./datasets.ts";
 import {measureEmbeds, measurePages, printEmbedMeasures, printMeasures} from "./pages.ts";
+import {benchReports} from "./reports.ts";
 
 const {positionals, values} = parseArgs({allowPositionals: true, options: {folder: {type: "string"}}});
-const wanted = positionals.length ? positionals : ["staging", "datasets", "pages"];
-const unknown = wanted.filter((w) => !["staging", "datasets", "pages"].includes(w));
-if (unknown.length) throw new Error(`Mesure inconnue : ${unknown.join(", ")} (staging, datasets ou pages)`);
+const wanted = positionals.length ? positionals : ["staging", "datasets", "pages", "reports"];
+const unknown = wanted.filter((w) => !["staging", "datasets", "pages", "reports"].includes(w));
+if (unknown.length) throw new Error(`Mesure inconnue : ${unknown.join(", ")} (staging, datasets, pages ou reports)`);
 
 let ok = true;
 if (wanted.includes("staging")) {
@@ -38,6 +39,10 @@ if (wanted.includes("pages")) {
     ok = printEmbedMeasures(await measureEmbeds()) && ok;
     ok = printMeasures(await measurePages()) && ok;
   }
+}
+if (wanted.includes("reports")) {
+  console.log("\n## Rapports (territoire de test, puis échelle nationale)\n");
+  ok = (await benchReports(values.folder)) && ok;
 }
 console.log(
   ok ? "\nToutes les cibles mesurées sont tenues." : "\nAu moins une cible n'est pas tenue (voir ci-dessus)."

@@ -104,3 +104,26 @@ describe("developers' notes under docs/ are not pages", () => {
     expect(pages).toContain("index.html");
   });
 });
+
+describe("the built site holds nothing of the private reports", () => {
+  it("no published file names a SIAE nor carries a report's restricted mark (structure grain stays out of dist/)", async () => {
+    const engine = await openStaged(CACHE_DIR);
+    let names: string[];
+    try {
+      names = (await engine.query<{v: string}>(`SELECT DISTINCT structure_denomination AS v FROM structure`))
+        .map((r) => r.v)
+        .filter((v) => v && v.length >= 8);
+    } finally {
+      await engine.close();
+    }
+    expect(names.length).toBeGreaterThan(30);
+    const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+    const found: string[] = [];
+    for (const file of files) {
+      const text = (await readFile(file)).toString("utf8");
+      if (text.includes("Diffusion restreinte")) found.push(`${file}: Diffusion restreinte`);
+      for (const name of names) if (text.includes(name) || text.includes(escape(name))) found.push(`${file}: ${name}`);
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -49,7 +49,7 @@ export {
   regionOfDepartement
 } from "./territories.ts";
 export {SECRET_EXPLANATION} from "./messages.ts";
-export {etpByLevelSql, type EtpRow} from "./definitions/etp.ts";
+export {etpByLevelSql, etpFactsCtes, type EtpRow} from "./definitions/etp.ts";
 export {
   MEASURE_KINDS,
   TYPE_STRUCTURE_VALUES,
@@ -60,9 +60,25 @@ export {
   normalizeDepartementSql,
   structuresByYearSql
 } from "./definitions/structures.ts";
-export {DAYS_PER_MONTH, EXIT_CATEGORIES, EXIT_CATEGORY_LABELS, exitsByLevelSql} from "./definitions/sorties.ts";
-export {DURATION_BANDS, DURATION_BAND_LABELS, pathsByLevelSql} from "./definitions/parcours.ts";
-export {TRAITS, TRAIT_LABELS, TRAIT_PARTITIONS, employeesByLevelSql, type Trait} from "./definitions/salaries.ts";
+export {
+  DAYS_PER_MONTH,
+  EXIT_CATEGORIES,
+  EXIT_CATEGORY_LABELS,
+  chainCtes,
+  examinedExitsCtes,
+  exitsByLevelSql
+} from "./definitions/sorties.ts";
+export {DURATION_BANDS, DURATION_BAND_LABELS, pathYearsCtes, pathsByLevelSql} from "./definitions/parcours.ts";
+export {
+  TRAITS,
+  TRAIT_CONDITIONS,
+  TRAIT_LABELS,
+  TRAIT_PARTITIONS,
+  employeeCtes,
+  employeesByLevelSql,
+  traitRowsSql,
+  type Trait
+} from "./definitions/salaries.ts";
 export {
   IAE_KINDS,
   STRUCTURE_KINDS,
@@ -101,3 +117,11 @@ export {PRESCRIBER_ORGANISATIONS} from "./definitions/candidatures.ts";
 export {PASS_FIRST_YEAR, addMonths, passIaeSql, passPeriods, type PassPeriod} from "./definitions/pass-iae.ts";
 export {UNKNOWN_DOMAINE, addDays, postesTensionSql} from "./definitions/postes.ts";
 export {ROME_CODES_BY_DOMAINE, ROME_GRANDS_DOMAINES, romeGrandDomaine} from "./definitions/rome.ts";
+export {
+  MODELS_DIR,
+  STRUCTURE_MARTS,
+  modelSql,
+  structureMartSql,
+  type ModelParams,
+  type StructureMart
+} from "./models.ts";

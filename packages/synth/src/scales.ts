@@ -20,6 +20,16 @@ export interface ScaleConfig {
   readonly sizeFactor: number;
   /** Prescriber organisations per département (France Travail, mission locale, …). */
   readonly organisationsPerDepartement: number;
+  /**
+   * A test territory: one département at a real département's density (structures of every
+   * kind, sizes of real SIAE), so that its private reports look like a real territory's.
+   * Its structures come after all the others (ids and random streams of the rest unchanged).
+   */
+  readonly testTerritory?: {
+    readonly departement: string;
+    readonly structures: Readonly<Record<IaeKind, number>>;
+    readonly sizeFactor: number;
+  };
 }
 
 export const SCALES = {
@@ -31,7 +41,9 @@ export const SCALES = {
     structures: {ACI: 101, AI: 24, EI: 18, ETTI: 10, EITI: 6},
     otherStructures: {EA: 12, EATT: 2, GEIQ: 8, OPCS: 2},
     sizeFactor: 0.4,
-    organisationsPerDepartement: 8
+    organisationsPerDepartement: 8,
+    // Hérault (Occitanie): 32 more SIAE at 0.8 of real sizes, over 35 with those drawn there.
+    testTerritory: {departement: "34", structures: {ACI: 14, AI: 7, EI: 6, ETTI: 3, EITI: 2}, sizeFactor: 0.8}
   },
   national: {
     name: "national",

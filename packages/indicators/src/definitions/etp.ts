@@ -33,15 +33,17 @@ export interface EtpRow {
 }
 
 /**
- * ETP by level (national, région, département), kind of structure (with "ensemble") and
- * period: every month ('AAAA-MM') and every year ('AAAA') of the monthly statements.
+ * CTE bodies (after {@link aspBaseCtes}) shared by every ETP figure, whatever its grouping:
+ * `facts(structure_id, kind, departement, region, annee, mois, in_months, etp_conventionnes, montant_aide,
+ * cofinance, total_cofinancable, etp_realises, etp_realises_valides, heures)` — one row per
+ * annexe and month in effect (conventionnés, aid, co-funding; monthly ETP) and one per
+ * monthly statement (réalisés = hours / the annexe's annual hours × 12; hours).
  */
-export function etpByLevelSql(): string {
-  return `WITH ${aspBaseCtes()},
-  -- One row per annexe and month in effect, every month of the years with statements;
+export function etpFactsCtes(): string {
+  return `-- One row per annexe and month in effect, every month of the years with statements;
   -- in_months: the month has statements (only those are published as months).
   conventionnes AS (
-    SELECT af.kind, af.departement, af.region, m.annee, m.mois,
+    SELECT af.af_id_structure AS structure_id, af.kind, af.departement, af.region, m.annee, m.mois,
            CASE WHEN m.month_index IN (SELECT month_index FROM months) THEN 1 ELSE 0 END AS in_months,
            af.af_etp_postes_insertion AS etp_conventionnes,
            af.af_etp_postes_insertion * af.af_montant_unitaire_annuel_valeur / 12 AS montant_aide,
@@ -56,7 +58,7 @@ export function etpByLevelSql(): string {
   ),
   -- One row per statement: monthly ETP = hours / the annexe's annual hours × 12.
   realises AS (
-    SELECT af.kind, af.departement, af.region, e.emi_sme_annee AS annee, e.emi_sme_mois AS mois, 1 AS in_months,
+    SELECT af.af_id_structure AS structure_id, af.kind, af.departement, af.region, e.emi_sme_annee AS annee, e.emi_sme_mois AS mois, 1 AS in_months,
            CAST(0 AS DOUBLE PRECISION) AS etp_conventionnes,
            CAST(0 AS DOUBLE PRECISION) AS montant_aide,
            CAST(NULL AS DOUBLE PRECISION) AS cofinance,
@@ -69,7 +71,15 @@ export function etpByLevelSql(): string {
     JOIN af ON af.af_id_annexe_financiere = e.emi_afi_id
     JOIN ref_montant_iae r ON r.rmi_id = af.af_duree_heure_annuel_etp_id
   ),
-  facts AS (SELECT * FROM conventionnes UNION ALL SELECT * FROM realises),
+  facts AS (SELECT * FROM conventionnes UNION ALL SELECT * FROM realises)`;
+}
+
+/**
+ * ETP by level (national, région, département), kind of structure (with "ensemble") and
+ * period: every month ('AAAA-MM') and every year ('AAAA') of the monthly statements.
+ */
+export function etpByLevelSql(): string {
+  return `WITH ${aspBaseCtes()}, ${etpFactsCtes()},
   -- Each fact in its month (ETP as is) and in its year (ETP / 12: the mean of the months).
   periods AS (
     SELECT kind, departement, region, ${monthPeriodSql("annee", "mois")} AS periode, 1.0 AS etp_factor,

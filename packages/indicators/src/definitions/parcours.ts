@@ -20,14 +20,14 @@ export const DURATION_BAND_LABELS: Readonly<Record<(typeof DURATION_BANDS)[numbe
 };
 
 /**
- * Paths by level, kind, year and duration band: columns niveau, territoire, type_structure,
- * periode, tranche_duree, nb_parcours, duree_mediane (months). `referenceDate` is `AAAA-MM-JJ`.
+ * CTE bodies (after {@link aspBaseCtes} and {@link chainCtes}) shared by every path figure:
+ * `path_years(chain_id, structure_id, kind, departement, region, first_hire, exit_date, mois,
+ * annee, tranche)`, one row per path and year it was under way. `referenceDate` is `AAAA-MM-JJ`.
  */
-export function pathsByLevelSql(referenceDate: string): string {
+export function pathYearsCtes(referenceDate: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) throw new Error(`Date de référence invalide : ${referenceDate}`);
-  return `WITH ${aspBaseCtes()}, ${chainCtes()},
-  paths AS (
-    SELECT ch.chain_id, fc.kind, t.departement, t.region, ch.first_hire, ch.exit_date,
+  return `paths AS (
+    SELECT ch.chain_id, fc.contrat_id_structure AS structure_id, fc.kind, t.departement, t.region, ch.first_hire, ch.exit_date,
            CAST(COALESCE(ch.exit_date, DATE '${referenceDate}') - ch.first_hire AS DOUBLE PRECISION) / ${DAYS_PER_MONTH}
              AS mois
     FROM chains ch
@@ -43,7 +43,15 @@ export function pathsByLevelSql(referenceDate: string): string {
     FROM paths p
     JOIN years y ON EXTRACT(YEAR FROM p.first_hire) <= y.annee
                 AND (p.exit_date IS NULL OR EXTRACT(YEAR FROM p.exit_date) >= y.annee)
-  ),
+  )`;
+}
+
+/**
+ * Paths by level, kind, year and duration band: columns niveau, territoire, type_structure,
+ * periode, tranche_duree, nb_parcours, duree_mediane (months). `referenceDate` is `AAAA-MM-JJ`.
+ */
+export function pathsByLevelSql(referenceDate: string): string {
+  return `WITH ${aspBaseCtes()}, ${chainCtes()}, ${pathYearsCtes(referenceDate)},
   by_band AS (
     SELECT kind, departement, region, annee, tranche, mois FROM path_years
     UNION ALL

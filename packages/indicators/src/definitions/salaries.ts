@@ -98,44 +98,38 @@ const trainingBandSql = (code: string) =>
     .map(([c, band]) => `WHEN ${code} = '${c}' THEN '${band}'`)
     .join(" ")} ELSE 'formation_non_renseignee' END`;
 
+/** SQL condition of each trait, over `s` (the person's latest salarie row), `c` (the person's latest contract), `p` (person_traits), `rdp`, `rnf`. */
+export const TRAIT_CONDITIONS: Readonly<Record<Exclude<Trait, "ensemble">, string>> = {
+  femme: "s.salarie_rci_libelle = 'MME'",
+  homme: "s.salarie_rci_libelle = 'M.'",
+  moins_26_ans: "p.annee - s.salarie_annee_naissance < 26",
+  "26_49_ans": "p.annee - s.salarie_annee_naissance BETWEEN 26 AND 49",
+  "50_ans_plus": "p.annee - s.salarie_annee_naissance >= 50",
+  rsa: "c.contrat_salarie_rsa IN ('OUI-M', 'OUI-NM')",
+  ass: "c.contrat_salarie_ass = 'OUI'",
+  aah: "c.contrat_salarie_aah = 'OUI'",
+  rqth: "c.contrat_salarie_rqth = 'OUI'",
+  qpv: "s.salarie_adr_qpv_type = 'QP'",
+  zrr: "s.salarie_adr_is_zrr = TRUE",
+  deld: "rdp.rdp_lib_duree_pe = 'DE 12 À 23 MOIS'",
+  detld: "rdp.rdp_lib_duree_pe = '24 MOIS ET PLUS'",
+  formation_infra_cap: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_infra_cap'`,
+  formation_cap_bep: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_cap_bep'`,
+  formation_bac: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_bac'`,
+  formation_superieur: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_superieur'`,
+  formation_non_renseignee: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_non_renseignee'`,
+  plusieurs_structures: "p.nb_structures >= 2"
+};
+
 /**
- * Profile by level, kind, year and trait: columns niveau, territoire, type_structure, periode,
- * caracteristique, nb_salaries, heures_travaillees, etp_realises, montant_aide (aid of the
- * whole cell, for the share of aid).
+ * CTE bodies (after {@link aspBaseCtes}) shared by every employee figure, whatever its grouping:
+ * `personnes(person, salarie columns…)`, a person (hash_nir) on their latest salarie_id;
+ * `statements(person, annee, emi_ctr_id, af_id_structure, kind, departement, region, heures, etp)`,
+ * one row per monthly statement of a kept annexe; `latest_contract(person, annee, contrat_id)`;
+ * `person_traits(person, annee, contrat_id, nb_structures)`, what {@link TRAIT_CONDITIONS} read.
  */
-export function employeesByLevelSql(): string {
-  const conditions: Record<Exclude<Trait, "ensemble">, string> = {
-    femme: "s.salarie_rci_libelle = 'MME'",
-    homme: "s.salarie_rci_libelle = 'M.'",
-    moins_26_ans: "p.annee - s.salarie_annee_naissance < 26",
-    "26_49_ans": "p.annee - s.salarie_annee_naissance BETWEEN 26 AND 49",
-    "50_ans_plus": "p.annee - s.salarie_annee_naissance >= 50",
-    rsa: "c.contrat_salarie_rsa IN ('OUI-M', 'OUI-NM')",
-    ass: "c.contrat_salarie_ass = 'OUI'",
-    aah: "c.contrat_salarie_aah = 'OUI'",
-    rqth: "c.contrat_salarie_rqth = 'OUI'",
-    qpv: "s.salarie_adr_qpv_type = 'QP'",
-    zrr: "s.salarie_adr_is_zrr = TRUE",
-    deld: "rdp.rdp_lib_duree_pe = 'DE 12 À 23 MOIS'",
-    detld: "rdp.rdp_lib_duree_pe = '24 MOIS ET PLUS'",
-    formation_infra_cap: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_infra_cap'`,
-    formation_cap_bep: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_cap_bep'`,
-    formation_bac: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_bac'`,
-    formation_superieur: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_superieur'`,
-    formation_non_renseignee: `${trainingBandSql("rnf.rnf_code_form_empl")} = 'formation_non_renseignee'`,
-    plusieurs_structures: "p.nb_structures >= 2"
-  };
-  const traitRows = Object.entries(conditions).map(
-    ([trait, condition]) =>
-      `SELECT cp.*, '${trait}' AS caracteristique FROM cell_people cp JOIN person_traits p ON p.person = cp.person AND p.annee = cp.annee
-       JOIN personnes s ON s.person = cp.person
-       LEFT JOIN contrat c ON c.contrat_id_ctr = p.contrat_id
-       LEFT JOIN ref_duree_pole_emploi rdp ON rdp.rdp_id = c.contrat_salarie_pe_duree_id
-       LEFT JOIN ref_niveau_formation rnf ON rnf.rnf_id = c.contrat_niveau_de_formation_id
-       WHERE ${condition}`
-  );
-  return `WITH ${aspBaseCtes()},
-  -- A person is a hash_nir (releves.person); their traits are read on their latest salarie_id.
+export function employeeCtes(): string {
+  return `-- A person is a hash_nir (releves.person); their traits are read on their latest salarie_id.
   personnes AS (
     SELECT * FROM (
       SELECT s.*, ${personOfSalarieSql("s")} AS person,
@@ -151,14 +145,6 @@ export function employeesByLevelSql(): string {
     JOIN af ON af.af_id_annexe_financiere = e.emi_afi_id
     JOIN ref_montant_iae r ON r.rmi_id = af.af_duree_heure_annuel_etp_id
   ),
-  -- Each person's hours and ETP in every cell (GROUPING SETS keep the person in each set).
-  cell_hours AS (
-    SELECT ${levelAndKindColumns("region", "departement", "kind")}, annee, person,
-           SUM(heures) AS heures, SUM(etp) AS etp
-    FROM statements
-    ${groupByLevelsAndKinds("region", "departement", "kind", ["annee", "person"])}
-  ),
-  cell_people AS (SELECT * FROM cell_hours WHERE heures >= 1),
   -- One latest contract per person and year, and the number of structures worked for.
   latest_contract AS (
     SELECT person, annee, contrat_id FROM (
@@ -176,11 +162,43 @@ export function employeesByLevelSql(): string {
     LEFT JOIN latest_contract lc ON lc.person = st.person AND lc.annee = st.annee
     WHERE st.heures > 0
     GROUP BY st.person, st.annee, lc.contrat_id
+  )`;
+}
+
+/**
+ * SQL: `cellPeople`'s rows (with `person` and `annee`) once under 'ensemble' and once under each
+ * trait they have, as column `caracteristique` (joins the person, contract and references).
+ */
+export function traitRowsSql(cellPeople: string): string {
+  const rows = Object.entries(TRAIT_CONDITIONS).map(
+    ([trait, condition]) =>
+      `SELECT cp.*, '${trait}' AS caracteristique FROM ${cellPeople} cp JOIN person_traits p ON p.person = cp.person AND p.annee = cp.annee
+       JOIN personnes s ON s.person = cp.person
+       LEFT JOIN contrat c ON c.contrat_id_ctr = p.contrat_id
+       LEFT JOIN ref_duree_pole_emploi rdp ON rdp.rdp_id = c.contrat_salarie_pe_duree_id
+       LEFT JOIN ref_niveau_formation rnf ON rnf.rnf_id = c.contrat_niveau_de_formation_id
+       WHERE ${condition}`
+  );
+  return `SELECT cp.*, 'ensemble' AS caracteristique FROM ${cellPeople} cp
+    ${rows.map((r) => `UNION ALL\n    ${r}`).join("\n    ")}`;
+}
+
+/**
+ * Profile by level, kind, year and trait: columns niveau, territoire, type_structure, periode,
+ * caracteristique, nb_salaries, heures_travaillees, etp_realises, montant_aide (aid of the
+ * whole cell, for the share of aid).
+ */
+export function employeesByLevelSql(): string {
+  return `WITH ${aspBaseCtes()}, ${employeeCtes()},
+  -- Each person's hours and ETP in every cell (GROUPING SETS keep the person in each set).
+  cell_hours AS (
+    SELECT ${levelAndKindColumns("region", "departement", "kind")}, annee, person,
+           SUM(heures) AS heures, SUM(etp) AS etp
+    FROM statements
+    ${groupByLevelsAndKinds("region", "departement", "kind", ["annee", "person"])}
   ),
-  by_trait AS (
-    SELECT cp.*, 'ensemble' AS caracteristique FROM cell_people cp
-    ${traitRows.map((r) => `UNION ALL\n    ${r}`).join("\n    ")}
-  ),
+  cell_people AS (SELECT * FROM cell_hours WHERE heures >= 1),
+  by_trait AS (${traitRowsSql("cell_people")}),
   -- Aid of each cell (as in the ETP figures), for the share of aid by sex.
   aid AS (
     SELECT ${levelAndKindColumns("region", "departement", "kind")}, m.annee,

@@ -66,13 +66,13 @@ export function chainCtes(): string {
 }
 
 /**
- * Examined exits by level, kind, year and category: columns niveau, territoire,
- * type_structure, periode, categorie_sortie, nb_sorties.
+ * CTE bodies (after {@link aspBaseCtes} and {@link chainCtes}) shared by every exit figure:
+ * `examined(contrat_id_ctr, structure_id, kind, departement, region, annee, categorie, heures,
+ * mois_parcours)`, one row per examined exit (the rules above).
  */
-export function exitsByLevelSql(): string {
-  return `WITH ${aspBaseCtes()}, ${chainCtes()},
-  exits AS (
-    SELECT cc.contrat_id_ctr, cc.kind, t.departement, t.region,
+export function examinedExitsCtes(): string {
+  return `exits AS (
+    SELECT cc.contrat_id_ctr, cc.contrat_id_structure AS structure_id, cc.kind, t.departement, t.region,
            CAST(EXTRACT(YEAR FROM cc.contrat_date_sortie_definitive) AS INTEGER) AS annee,
            CASE cat.rcs_code WHEN '1' THEN 'emploi_durable' WHEN '2' THEN 'emploi_transition'
                              WHEN '3' THEN 'sorties_positives' ELSE 'autres_sorties' END AS categorie,
@@ -94,7 +94,15 @@ export function exitsByLevelSql(): string {
     WHERE CASE WHEN kind IN ('ACI', 'EI') THEN heures >= 1 AND mois_parcours > 2.65
                WHEN kind IN ('AI', 'ETTI') THEN heures >= 150
                ELSE heures >= 1 END
-  ),
+  )`;
+}
+
+/**
+ * Examined exits by level, kind, year and category: columns niveau, territoire,
+ * type_structure, periode, categorie_sortie, nb_sorties.
+ */
+export function exitsByLevelSql(): string {
+  return `WITH ${aspBaseCtes()}, ${chainCtes()}, ${examinedExitsCtes()},
   -- Each exit under its category, under the sub-total of dynamic exits if it is one, and under the total.
   by_category AS (
     SELECT kind, departement, region, annee, categorie FROM examined

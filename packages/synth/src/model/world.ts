@@ -104,6 +104,12 @@ export function buildWorld(ctx: Context): World {
   const kinds: StructureKind[] = [];
   for (const kind of IAE_KINDS) for (let i = 0; i < ctx.scale.structures[kind]; i++) kinds.push(kind);
   for (const kind of OTHER_KINDS) for (let i = 0; i < ctx.scale.otherStructures[kind]; i++) kinds.push(kind);
+  // The test territory's structures come last: those before keep their ids and streams.
+  const territory = ctx.scale.testTerritory;
+  const firstOfTerritory = kinds.length;
+  if (territory) for (const kind of IAE_KINDS) for (let i = 0; i < territory.structures[kind]; i++) kinds.push(kind);
+  const territoryDep = territory ? DEPARTEMENTS.find((d) => d.code === territory.departement) : undefined;
+  if (territory && !territoryDep) throw new Error(`Unknown test territory département "${territory.departement}"`);
 
   // Emplois ids are a shuffle of 1..n, so they never coincide with the ASP ids by order.
   const emploisIds = kinds.map((_, i) => i + 1);
@@ -118,8 +124,14 @@ export function buildWorld(ctx: Context): World {
     const srng = rng.fork(`structure-${i}`);
     const iaeKind = (IAE_KINDS as readonly string[]).includes(kind) ? (kind as IaeKind) : null;
     // The first 101 ACI take one département each: every département has a sizeable structure.
-    const anchor = kind === "ACI" && aci < DEPARTEMENTS.length;
-    const dep = anchor ? (DEPARTEMENTS[aci++] as Departement) : pickDepartement(srng);
+    const inTerritory = i >= firstOfTerritory;
+    const anchor = !inTerritory && kind === "ACI" && aci < DEPARTEMENTS.length;
+    const dep = inTerritory
+      ? (territoryDep as Departement)
+      : anchor
+        ? (DEPARTEMENTS[aci++] as Departement)
+        : pickDepartement(srng);
+    const sizeFactor = inTerritory ? (territory?.sizeFactor ?? 1) : ctx.scale.sizeFactor;
     const order = (orderInDep.get(dep.code) ?? 0) + 1;
     orderInDep.set(dep.code, order);
     const profile = iaeKind ? PROFILES[iaeKind] : null;
@@ -127,10 +139,10 @@ export function buildWorld(ctx: Context): World {
     // people for its figures to pass the disclosure threshold.
     const floor = anchor ? 7 : 1;
     const etp = profile
-      ? Math.max(floor, Math.round(srng.logNormal(profile.etpMedian * ctx.scale.sizeFactor, 0.55) * 100) / 100)
-      : Math.max(2, Math.round(srng.logNormal(12 * ctx.scale.sizeFactor, 0.6)));
+      ? Math.max(floor, Math.round(srng.logNormal(profile.etpMedian * sizeFactor, 0.55) * 100) / 100)
+      : Math.max(2, Math.round(srng.logNormal(12 * sizeFactor, 0.6)));
     // About 6 % of structures open during the period; the others existed before it.
-    const late = iaeKind !== null && !anchor && srng.chance(0.06);
+    const late = iaeKind !== null && !anchor && !inTerritory && srng.chance(0.06);
     const openMonth = late ? ctx.firstMonth + srng.int(6, ctx.scale.months - 6) : ctx.firstMonth - srng.int(24, 240);
     const penitentiary = (kind === "ACI" || kind === "EI") && srng.chance(0.03);
     const mesure = iaeKind ? `${iaeKind}_${penitentiary ? "MP" : "DC"}` : "";

@@ -1,0 +1,61 @@
+// The structures a DDETS or DREETS should look at first: each SIAE's gaps from what the
+// dialogue de gestion watches, scored and ranked, each with its reasons in French.
+import {fmt} from "./format.ts";
+import {structureFigures, type Figures} from "./figures.ts";
+import type {ReportData} from "./data.ts";
+import {MIN_RATE_BASE} from "./reports/common.ts";
+
+/** Thresholds of the alerts (declared once; to be tuned with the DDETS). */
+export const ALERT_RULES = {
+  /** Taux de réalisation under this: under-consumption of the funded posts. */
+  sousConsommation: 0.8,
+  /** Over this: over-consumption (the real product flags every structure over 100 %). */
+  surConsommation: 1,
+  /** Share of ETP réalisés on statements not yet validated over this. */
+  nonValides: 0.1,
+  /** Taux de sortie dynamique under this, with at least MIN_RATE_BASE exits examined. */
+  sortieDynamique: 0.4
+} as const;
+
+export interface Alert {
+  readonly id: number;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly figures: Figures;
+}
+
+/** Alerts of the SIAE `ids` in `year`, ranked (highest score first, then id); SIAE with no reason are left out. */
+export function rankAlerts(data: ReportData, ids: Iterable<number>, year: number): Alert[] {
+  const alerts: Alert[] = [];
+  for (const id of ids) {
+    const f = structureFigures(data, id, year);
+    const reasons: string[] = [];
+    let score = 0;
+    const t = f.tauxRealisation;
+    if (f.etpConventionnes > 0 && f.etpRealises === 0) {
+      reasons.push("aucun ETP réalisé déclaré sur l'année");
+      score += 3;
+    } else if (t !== null && t < ALERT_RULES.sousConsommation) {
+      reasons.push(`sous-consommation : taux de réalisation de ${fmt.pct(t)}`);
+      score += (ALERT_RULES.sousConsommation - t) * 10;
+    } else if (t !== null && t > ALERT_RULES.surConsommation) {
+      reasons.push(`surconsommation : taux de réalisation de ${fmt.pct(t)}`);
+      score += (t - ALERT_RULES.surConsommation) * 10 + 1;
+    }
+    const nonValides = f.etpRealises > 0 ? 1 - f.etpRealisesValides / f.etpRealises : 0;
+    if (nonValides > ALERT_RULES.nonValides) {
+      reasons.push(`${fmt.pct(nonValides)} des ETP réalisés sur des états mensuels non validés`);
+      score += nonValides * 5;
+    }
+    if (
+      f.sorties >= MIN_RATE_BASE &&
+      f.tauxSortieDynamique !== null &&
+      f.tauxSortieDynamique < ALERT_RULES.sortieDynamique
+    ) {
+      reasons.push(`taux de sortie dynamique de ${fmt.pct(f.tauxSortieDynamique)} sur ${fmt.count(f.sorties)} sorties`);
+      score += (ALERT_RULES.sortieDynamique - f.tauxSortieDynamique) * 10;
+    }
+    if (reasons.length > 0) alerts.push({id, score, reasons, figures: f});
+  }
+  return alerts.sort((a, b) => b.score - a.score || a.id - b.id);
+}

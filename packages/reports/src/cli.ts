@@ -1,0 +1,100 @@
+// `pnpm reports`: stage the sources as the site does (sample, PILOTAGE_SOURCES or
+// DATABASE_URL), then write the private reports and their index. Bad options and bad sources
+// end with a French message and exit code 1, never a bare stack trace.
+import {join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {
+  REPO_ROOT,
+  consoleEffects,
+  describeSources,
+  openStaged,
+  readCurrent,
+  resolveSources,
+  stage
+} from "@pilotage/sources";
+import {normalizeDepartement} from "@pilotage/indicators";
+import {loadReportData} from "./data.ts";
+import {fmt} from "./format.ts";
+import {messages} from "./messages.ts";
+import {REPORT_KIND_LABELS} from "./model.ts";
+import {OptionError, buildReports, resolveOptions, writeReports} from "./produce.ts";
+
+/** Default output folder (git-ignored), relative to the repository root. */
+export const DEFAULT_OUTPUT = "reports";
+
+async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        annee: {type: "string"},
+        year: {type: "string"},
+        departement: {type: "string"},
+        region: {type: "string"},
+        structures: {type: "string"},
+        sortie: {type: "string"},
+        out: {type: "string"},
+        formats: {type: "string"},
+        aide: {type: "boolean"},
+        help: {type: "boolean"}
+      },
+      strict: true,
+      allowPositionals: false
+    });
+  } catch (error) {
+    throw new OptionError(messages.unknownOption(error instanceof Error ? error.message : String(error)));
+  }
+  const v = parsed.values;
+  if (v.aide || v.help) {
+    console.log(messages.usage);
+    return;
+  }
+  // What can be checked without the data is checked first (no staging for a typo).
+  if (v.departement !== undefined && !normalizeDepartement(v.departement))
+    throw new OptionError(messages.unknownDepartement(v.departement.trim()));
+  const started = performance.now();
+  const sources = resolveSources(process.env);
+  console.log(`Sources : ${describeSources(sources)}`);
+  const cacheDir = join(REPO_ROOT, ".cache");
+  await stage({sources, cacheDir}, consoleEffects());
+  const staging = readCurrent(cacheDir);
+  if (!staging.referenceDate)
+    throw new Error("La date de référence des données est inconnue (aucune extraction datée).");
+  const engine = await openStaged(cacheDir);
+  let data;
+  try {
+    data = await loadReportData(engine, staging.referenceDate);
+  } finally {
+    await engine.close();
+  }
+  const options = resolveOptions(
+    {
+      annee: v.annee ?? v.year,
+      departement: v.departement,
+      region: v.region,
+      structures: v.structures,
+      formats: v.formats
+    },
+    data
+  );
+  const reports = buildReports(data, options);
+  const out = resolve(REPO_ROOT, v.sortie ?? v.out ?? DEFAULT_OUTPUT);
+  const result = await writeReports(reports, options, out, {log: console.log}, data.referenceDate);
+  console.log(
+    `Année ${options.year}, département ${options.departement}, région ${options.region} : ${reports.length} rapports en ${fmt.days((performance.now() - started) / 1000)} s.`
+  );
+  console.log(
+    "Temps de travail économisé (estimations à confirmer avec les réseaux, packages/reports/heures-economisees.json) :"
+  );
+  for (const l of result.saved.lines)
+    console.log(`  ${REPORT_KIND_LABELS[l.kind]} : ${l.count} × ${l.hours} h = ${l.total} h`);
+  console.log(
+    `  Total : ${fmt.hours(result.saved.hours)} h, soit ${fmt.etp(result.saved.days)} jours de travail (${result.hours.heuresParJour} h par jour).`
+  );
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

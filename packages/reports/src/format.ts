@@ -1,0 +1,69 @@
+// Cells and sentences are written by one function, so that a number in a sentence is
+// character for character the number in its table (the tests check it).
+import {NNBSP, formatMoney, formatNumber, formatPercent} from "../../../docs/components/format.ts";
+import type {CellFormat, CellValue} from "./model.ts";
+
+export {NNBSP};
+
+/** The text of a cell: "—" for a missing value. */
+export function formatCell(value: CellValue, format: CellFormat): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "string") return value;
+  if (!Number.isFinite(value)) return "—";
+  switch (format) {
+    case "count":
+      return formatNumber(Math.round(value), 0);
+    case "etp":
+    case "months":
+    case "days":
+      return formatNumber(value, 1);
+    case "hours":
+      return formatNumber(Math.round(value), 0);
+    case "percent":
+      return formatPercent(value, 1);
+    case "euros":
+      return formatMoney(value);
+    case "text":
+      return String(value);
+  }
+}
+
+/** Shorthands for sentences. */
+export const fmt = {
+  count: (v: number) => formatCell(v, "count"),
+  etp: (v: number) => formatCell(v, "etp"),
+  pct: (v: number | null) => formatCell(v, "percent"),
+  euros: (v: number) => formatCell(v, "euros"),
+  months: (v: number) => formatCell(v, "months"),
+  days: (v: number) => formatCell(v, "days"),
+  hours: (v: number) => formatCell(v, "hours")
+};
+
+/** "1 personne" / "12 personnes". */
+export const plural = (n: number, one: string, many: string): string => `${fmt.count(n)} ${n >= 2 ? many : one}`;
+
+/** A ratio, or null when the denominator is 0. */
+export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/** Month names, for monthly tables. */
+export const MONTH_NAMES = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre"
+] as const;
+
+/** "1er janvier 2025"-style date from `AAAA-MM-JJ`. */
+export function formatIsoDate(iso: string | null): string {
+  if (!iso) return "—";
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+  return `${d === 1 ? "1er" : d} ${MONTH_NAMES[m - 1]} ${y}`;
+}

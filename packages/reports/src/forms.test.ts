@@ -1,0 +1,165 @@
+// The printed and published forms, in real Chromium: PDFs (A4, tagged, outline, recipient
+// and period on every page, no mostly blank page, key figures in the text, dates from the
+// data, same bytes twice), axe-core (WCAG 2.1 A/AA) on every kind of report and on the
+// index, and a whole run's manifest (files and SHA-256 checksums).
+import {execFileSync} from "node:child_process";
+import {createHash} from "node:crypto";
+import {readFileSync, writeFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {tempDir} from "../../sources/src/test-fixtures.ts";
+import {structureFigures} from "./figures.ts";
+import {formatCell} from "./format.ts";
+import {reportHtml} from "./html.ts";
+import type {Manifest} from "./index-page.ts";
+import type {Report} from "./model.ts";
+import {launchPrinter, printPdf} from "./pdf.ts";
+import {buildReports, resolveOptions, writeReports} from "./produce.ts";
+import {onTheSample} from "./testing.ts";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const sample = onTheSample();
+let browser: Browser;
+let reports: Report[];
+const dir = tempDir("pilotage-reports-");
+
+beforeAll(async () => {
+  browser = await launchPrinter();
+  const o = resolveOptions({}, sample.data);
+  // One review of each kind: the first SIAE, the DDETS, DREETS and CD reports.
+  reports = buildReports(sample.data, {...o, structures: o.structures.slice(0, 1)});
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pdftotext = (file: string, page?: number) =>
+  execFileSync("pdftotext", [...(page ? ["-f", String(page), "-l", String(page)] : []), "-layout", file, "-"], {
+    encoding: "utf8"
+  });
+const pdfinfo = (file: string) => execFileSync("pdfinfo", [file], {encoding: "utf8"});
+const squash = (s: string) => s.replace(/[\s\u202f]+/g, " ");
+
+describe("PDF", () => {
+  it("each kind prints to a tagged A4 PDF with an outline, the recipient and period on every page, no blank page", async () => {
+    for (const r of reports) {
+      const file = join(dir, `${r.slug}.pdf`);
+      const bytes = await printPdf(browser, r, reportHtml(r));
+      writeFileSync(file, bytes);
+      const info = pdfinfo(file);
+      expect(info, r.slug).toMatch(/Tagged:\s+yes/);
+      expect(info, r.slug).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
+      // Dates from the data (15 January 2026), not from the clock.
+      expect(info, r.slug).toMatch(/CreationDate:\s+Thu Jan 15 00:00:00 2026 UTC/);
+      expect(info, r.slug).toMatch(/ModDate:\s+Thu Jan 15 00:00:00 2026 UTC/);
+      expect(Buffer.from(bytes).toString("latin1"), `${r.slug}: outline`).toMatch(/\/Outlines \d+ 0 R/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages, r.slug).toBeGreaterThanOrEqual(2);
+      expect(pages, r.slug).toBeLessThanOrEqual(r.kind === "structure" ? 8 : 20);
+      for (let p = 1; p <= pages; p++) {
+        const text = squash(pdftotext(file, p));
+        expect(text, `${r.slug} p. ${p}`).toContain("Diffusion restreinte");
+        expect(text, `${r.slug} p. ${p}`).toContain(squash(r.recipient));
+        expect(text, `${r.slug} p. ${p}`).toContain(`année ${r.year}`);
+        expect(text, `${r.slug} p. ${p}`).toContain(`page ${p} / ${pages}`);
+        // Beyond the header and footer lines, a page holds text (a chart page has its axis and table).
+        const body = text.replace(/Diffusion restreinte[^]*?année \d{4}/g, "").replace(/page \d+ \/ \d+/g, "");
+        expect(body.length, `${r.slug} p. ${p} presque vide`).toBeGreaterThan(300);
+      }
+    }
+  });
+
+  it("the text of a structure's PDF holds its key figures", async () => {
+    const r = reports[0]!;
+    const file = join(dir, `${r.slug}.pdf`);
+    const text = squash(pdftotext(file));
+    const id = Number(r.slug.split("-").pop());
+    const f = structureFigures(sample.data, id, 2025);
+    expect(text).toContain(
+      squash(
+        `a réalisé ${formatCell(f.etpRealises, "etp")} ETP pour ${formatCell(f.etpConventionnes, "etp")} ETP conventionnés, soit un taux de réalisation de ${formatCell(f.tauxRealisation, "percent")}`
+      )
+    );
+    expect(text).toContain(squash(`${formatCell(f.salaries, "count")} personnes ont travaillé`));
+  });
+
+  it("prints the same bytes twice", async () => {
+    const r = reports.find((x) => x.kind === "rsa")!;
+    const a = await printPdf(browser, r, reportHtml(r));
+    const b = await printPdf(browser, r, reportHtml(r));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+async function axeViolations(html: string): Promise<string[]> {
+  const page = await browser.newPage();
+  try {
+    await page.route("**/*", (route) => route.abort());
+    await page.setContent(html);
+    await page.addScriptTag({content: AXE});
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {run: (c: unknown, o: unknown) => Promise<{violations: {id: string; nodes: unknown[]}[]}>};
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+      });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    return violations;
+  } finally {
+    await page.close();
+  }
+}
+
+describe("accessibility", () => {
+  it("axe sees a violation when there is one (an image without a text alternative, no lang)", async () => {
+    expect(await axeViolations('<!doctype html><html><body><img src="x.png"></body></html>')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^image-alt/), expect.stringMatching(/^html-has-lang/)])
+    );
+  });
+
+  it("every kind of report passes axe (WCAG 2.1 A and AA)", async () => {
+    for (const r of reports) expect(await axeViolations(reportHtml(r)), r.slug).toEqual([]);
+  });
+});
+
+describe("a whole run", () => {
+  it("writes every form, an index and a manifest whose checksums are the files'", async () => {
+    const out = join(dir, "run");
+    const o = resolveOptions({}, sample.data);
+    const options = {...o, structures: o.structures.slice(0, 2)};
+    const lines: string[] = [];
+    const result = await writeReports(
+      buildReports(sample.data, options),
+      options,
+      out,
+      {log: (l) => lines.push(l)},
+      sample.data.referenceDate
+    );
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
+    expect(manifest.reports.map((r) => r.kind)).toEqual(["structure", "structure", "departement", "region", "rsa"]);
+    for (const r of manifest.reports) {
+      expect(r.files.map((f) => f.format)).toEqual(["html", "pdf", "xlsx"]);
+      expect(r.period).toBe("année 2025");
+      for (const f of r.files) {
+        const bytes = readFileSync(join(out, f.path));
+        expect(createHash("sha256").update(bytes).digest("hex"), f.path).toBe(f.sha256);
+      }
+    }
+    // 2 × 7 h + 35 h + 21 h + 28 h, from heures-economisees.json.
+    expect(manifest.savedHours).toBe(98);
+    expect(result.saved.days).toBe(14);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    for (const r of manifest.reports) expect(index).toContain(r.files[0]!.path);
+    expect(index).toContain("14 jours de travail");
+    expect(await axeViolations(index)).toEqual([]);
+    await expect(writeReports([], options, join(dir, "dist", "x"), {log: () => {}}, "2026-01-15")).rejects.toThrow(
+      "dist/"
+    );
+  });
+});

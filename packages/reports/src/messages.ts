@@ -1,0 +1,34 @@
+// Every message `pnpm reports` prints, in French, in one place.
+export const messages = {
+  usage: `Usage : pnpm reports [options]
+
+  --annee AAAA          année des rapports (défaut : la dernière année complète des données)
+  --departement CODE    département (défaut : le territoire de test des données d'exemple, 34)
+  --region CODE         région de la synthèse DREETS (défaut : celle du département)
+  --structures ID,ID    identifiants ASP des SIAE dont produire le bilan (défaut : toutes celles du département)
+  --sortie DOSSIER      dossier où écrire (défaut : reports/, ignoré par git)
+  --formats html,pdf,xlsx  formes à produire (défaut : les trois)
+  --aide                cette aide
+
+Les sources sont celles du site : données d'exemple, PILOTAGE_SOURCES ou DATABASE_URL.`,
+  unknownOption: (detail: string) =>
+    `Option non reconnue ou mal formée : ${detail}. « pnpm reports --aide » liste les options.`,
+  badYear: (value: string) => `Année invalide : « ${value} » (attendu : quatre chiffres, par exemple 2025).`,
+  noDataYear: (year: number, years: readonly number[]) =>
+    `Aucune donnée pour l'année ${year} : les états mensuels couvrent ${years.length ? years.join(", ") : "aucune année"}.`,
+  noFullYear: "Aucune année complète (12 mois d'états mensuels) dans les données : précisez --annee.",
+  unknownDepartement: (code: string) =>
+    `Département inconnu : « ${code} » (attendu : un code INSEE, par exemple 34, 2A ou 974).`,
+  unknownRegion: (code: string) => `Région inconnue : « ${code} » (attendu : un code INSEE de région, par exemple 76).`,
+  regionMismatch: (dep: string, region: string) => `Le département ${dep} n'appartient pas à la région ${region}.`,
+  noStructures: (dep: string, year: number) =>
+    `Aucune SIAE avec une annexe financière retenue dans le département ${dep} en ${year}.`,
+  badStructure: (value: string) =>
+    `Identifiant de structure invalide : « ${value} » (attendu : un identifiant ASP numérique).`,
+  structureNotInScope: (id: number, dep: string, year: number) =>
+    `La structure ${id} n'a pas d'annexe financière retenue dans le département ${dep} en ${year}.`,
+  badFormats: (value: string) =>
+    `Formats invalides : « ${value} » (attendu : html, pdf, xlsx, séparés par des virgules).`,
+  outputInDist: (dir: string) =>
+    `Le dossier de sortie ${dir} est dans dist/ : les rapports ne doivent jamais être publiés.`
+};

@@ -1,0 +1,204 @@
+// One run of `pnpm reports`: check the options against the data, build every report, write
+// each in its forms, then the index and the manifest. Side effects (files, log) go through
+// the `effects` passed in, so that tests can run it on a temporary folder.
+import {createHash} from "node:crypto";
+import {mkdirSync, writeFileSync} from "node:fs";
+import {join, relative, resolve, sep} from "node:path";
+import {
+  DEPARTEMENT_NAMES,
+  REGIONS,
+  isDepartement,
+  normalizeDepartement,
+  regionOfDepartement
+} from "@pilotage/indicators";
+import type {ReportData} from "./data.ts";
+import {groupMembers} from "./figures.ts";
+import {reportHtml} from "./html.ts";
+import {readHours, savings, type HoursConfig, type Savings} from "./hours.ts";
+import {indexHtml, type Manifest, type ManifestEntry, type ManifestFile} from "./index-page.ts";
+import {messages} from "./messages.ts";
+import {DEFAULT_DEPARTEMENT, type Report, type ReportKind} from "./model.ts";
+import {launchPrinter, printPdf} from "./pdf.ts";
+import {departementReport} from "./reports/departement.ts";
+import {regionReport} from "./reports/region.ts";
+import {rsaReport} from "./reports/rsa.ts";
+import {structureReport} from "./reports/structure.ts";
+import {reportXlsx} from "./xlsx.ts";
+
+export {DEFAULT_DEPARTEMENT};
+
+export type Format = "html" | "pdf" | "xlsx";
+export const FORMATS: readonly Format[] = ["html", "pdf", "xlsx"];
+
+/** A bad option: its message is French and meant for the user as is. */
+export class OptionError extends Error {}
+
+export interface RawOptions {
+  readonly annee?: string;
+  readonly departement?: string;
+  readonly region?: string;
+  readonly structures?: string;
+  readonly formats?: string;
+}
+
+export interface RunOptions {
+  readonly year: number;
+  readonly departement: string;
+  readonly region: string;
+  /** ASP ids of the SIAE to review, ascending. */
+  readonly structures: readonly number[];
+  readonly formats: ReadonlySet<Format>;
+}
+
+/** Checks raw options against the data; throws an {@link OptionError} with a French message. */
+export function resolveOptions(raw: RawOptions, data: ReportData): RunOptions {
+  let year: number;
+  if (raw.annee !== undefined) {
+    if (!/^\d{4}$/.test(raw.annee.trim())) throw new OptionError(messages.badYear(raw.annee));
+    year = Number(raw.annee.trim());
+    if (!data.years.includes(year)) throw new OptionError(messages.noDataYear(year, data.years));
+  } else {
+    const last = data.fullYears[data.fullYears.length - 1];
+    if (last === undefined) throw new OptionError(messages.noFullYear);
+    year = last;
+  }
+  const depRaw = (raw.departement ?? DEFAULT_DEPARTEMENT).trim();
+  const departement = normalizeDepartement(depRaw);
+  if (!departement || !isDepartement(departement)) throw new OptionError(messages.unknownDepartement(depRaw));
+  const depRegion = regionOfDepartement(departement) as string;
+  const region = raw.region === undefined ? depRegion : raw.region.trim();
+  if (!REGIONS.some((r) => r.code === region)) throw new OptionError(messages.unknownRegion(region));
+  if (region !== depRegion) throw new OptionError(messages.regionMismatch(departement, region));
+  const members = groupMembers(data, "département", departement, "ensemble", year);
+  if (members.size === 0) throw new OptionError(messages.noStructures(departement, year));
+  let structures = [...members].sort((a, b) => a - b);
+  if (raw.structures !== undefined) {
+    structures = raw.structures
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        if (!/^\d+$/.test(s)) throw new OptionError(messages.badStructure(s));
+        const id = Number(s);
+        if (!members.has(id)) throw new OptionError(messages.structureNotInScope(id, departement, year));
+        return id;
+      });
+  }
+  const formats = new Set<Format>();
+  for (const f of (raw.formats ?? FORMATS.join(",")).split(",").map((s) => s.trim())) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new OptionError(messages.badFormats(raw.formats ?? ""));
+    formats.add(f as Format);
+  }
+  return {year, departement, region, structures, formats};
+}
+
+/** Every report of a run, in a fixed order: structures (by id), DDETS, DREETS, CD. */
+export function buildReports(data: ReportData, o: RunOptions): Report[] {
+  return [
+    ...o.structures.map((id) => structureReport(data, id, o.year)),
+    departementReport(data, o.departement, o.year),
+    regionReport(data, o.region, o.year),
+    rsaReport(data, o.departement, o.year)
+  ];
+}
+
+export interface WriteEffects {
+  readonly log: (line: string) => void;
+}
+
+export interface RunResult {
+  readonly manifest: Manifest;
+  readonly saved: Savings;
+  readonly hours: HoursConfig;
+  /** Seconds spent on each form. */
+  readonly timings: Readonly<Record<Format | "build", number>>;
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+
+/** Writes every report in its forms into `outDir`, then index.html and manifest.json. */
+export async function writeReports(
+  reports: readonly Report[],
+  o: RunOptions,
+  outDir: string,
+  effects: WriteEffects,
+  referenceDate: string
+): Promise<RunResult> {
+  const out = resolve(outDir);
+  if (out.split(sep).includes("dist")) throw new OptionError(messages.outputInDist(out));
+  mkdirSync(out, {recursive: true});
+  const timings = {build: 0, html: 0, pdf: 0, xlsx: 0};
+  const entries: ManifestEntry[] = new Array(reports.length);
+  const browser = o.formats.has("pdf") ? await launchPrinter() : null;
+  const one = async (report: Report, index: number) => {
+    const files: ManifestFile[] = [];
+    const write = (format: Format, bytes: Uint8Array | string) => {
+      const path = `${report.slug}.${format}`;
+      writeFileSync(join(out, path), bytes);
+      files.push({
+        format,
+        path,
+        bytes: typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.length,
+        sha256: sha256(bytes)
+      });
+    };
+    let t = performance.now();
+    const html = reportHtml(report);
+    timings.html += (performance.now() - t) / 1000;
+    if (o.formats.has("html")) write("html", html);
+    if (browser) {
+      t = performance.now();
+      write("pdf", await printPdf(browser, report, html));
+      timings.pdf += (performance.now() - t) / 1000;
+    }
+    if (o.formats.has("xlsx")) {
+      t = performance.now();
+      write("xlsx", await reportXlsx(report));
+      timings.xlsx += (performance.now() - t) / 1000;
+    }
+    entries[index] = {
+      kind: report.kind,
+      title: report.title,
+      recipient: report.recipient,
+      subject: report.subject,
+      period: `année ${report.year}`,
+      files
+    };
+  };
+  try {
+    // Two reports at a time (Chromium prints one while Node renders the other); the manifest
+    // keeps the reports' fixed order whatever finishes first.
+    let next = 0;
+    const worker = async () => {
+      while (next < reports.length) {
+        const index = next++;
+        await one(reports[index]!, index);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  } finally {
+    await browser?.close();
+  }
+  const hours = readHours();
+  const counts: Partial<Record<ReportKind, number>> = {};
+  for (const r of reports) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  const saved = savings(hours, counts);
+  const manifest: Manifest = {
+    referenceDate,
+    year: o.year,
+    departement: o.departement,
+    region: o.region,
+    reports: entries,
+    savedHours: saved.hours,
+    savedDays: saved.days
+  };
+  writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(join(out, "index.html"), indexHtml(manifest, hours, saved));
+  effects.log(
+    `${reports.length} rapports écrits dans ${relative(process.cwd(), out) || "."}/ (index.html, manifest.json).`
+  );
+  return {manifest, saved, hours, timings};
+}
+
+/** The name of a département, for messages. */
+export const departementName = (code: string): string => DEPARTEMENT_NAMES[code] ?? code;
