@@ -1,7 +1,8 @@
 // The printed and published forms, in real Chromium: PDFs (A4, tagged, outline, recipient
 // and period on every page, no mostly blank page, key figures in the text, dates from the
 // data, same bytes twice), axe-core (WCAG 2.1 A/AA) on every kind of report and on the
-// index, and a whole run's manifest (files and SHA-256 checksums).
+// index, and a whole run's manifest (files and SHA-256 checksums), the same bytes from a
+// second run.
 import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {readFileSync, writeFileSync} from "node:fs";
@@ -161,5 +162,15 @@ describe("a whole run", () => {
     await expect(writeReports([], options, join(dir, "dist", "x"), {log: () => {}}, "2026-01-15")).rejects.toThrow(
       "dist/"
     );
+  });
+
+  it("a second run on the same data writes the same bytes (every file's checksum, the index)", async () => {
+    const o = resolveOptions({}, sample.data);
+    const options = {...o, structures: o.structures.slice(0, 2)};
+    const again = join(dir, "run-again");
+    await writeReports(buildReports(sample.data, options), options, again, {log: () => {}}, sample.data.referenceDate);
+    // The first run's folder is the previous test's: written seconds (or minutes) earlier.
+    for (const file of ["manifest.json", "index.html"])
+      expect(readFileSync(join(again, file), "utf8"), file).toBe(readFileSync(join(dir, "run", file), "utf8"));
   });
 });

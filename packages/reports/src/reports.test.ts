@@ -3,7 +3,7 @@
 // finding is a number of its section's tables; options are checked with French messages; the
 // spreadsheet reads back with the same figures; no personal identifier reaches a report.
 import ExcelJS from "exceljs";
-import {describe, expect, it} from "vitest";
+import {describe, expect, it, vi} from "vitest";
 import {NATIONAL_CODE, etpByLevelSql, exitsByLevelSql} from "@pilotage/indicators";
 import {openDuckDb} from "@pilotage/sources";
 import {num, sum} from "./data.ts";
@@ -243,11 +243,29 @@ describe("forms", () => {
     }
   });
 
-  it("the same data gives the same bytes (HTML, XLSX)", async () => {
-    const r = byKind("departement")[0]!;
-    const again = buildReports(sample.data, options()).find((x) => x.kind === "departement")!;
-    expect(reportHtml(again)).toBe(reportHtml(r));
-    expect(Buffer.from(await reportXlsx(again)).equals(Buffer.from(await reportXlsx(r)))).toBe(true);
+  it("the same data gives the same bytes (HTML, XLSX), whatever the clock and the time zone", async () => {
+    const kinds = ["structure", "departement", "region", "rsa"] as const;
+    const first = kinds.map((k) => byKind(k)[0]!);
+    const before = await Promise.all(first.map(async (r) => [reportHtml(r), await reportXlsx(r)] as const));
+    // A second run years later, on the other side of the world: only the data may date a file.
+    const tz = process.env.TZ;
+    vi.useFakeTimers({toFake: ["Date"]});
+    vi.setSystemTime(new Date("2031-07-04T13:37:11Z"));
+    process.env.TZ = "Pacific/Kiritimati";
+    try {
+      expect(new Date().getFullYear()).toBe(2031);
+      const again = buildReports(sample.data, {...options(), structures: options().structures.slice(0, 1)});
+      for (const [i, kind] of kinds.entries()) {
+        const r = again.find((x) => x.kind === kind)!;
+        expect(r.slug).toBe(first[i]!.slug);
+        expect(reportHtml(r), r.slug).toBe(before[i]![0]);
+        expect(Buffer.from(await reportXlsx(r)).equals(Buffer.from(before[i]![1])), r.slug).toBe(true);
+      }
+    } finally {
+      vi.useRealTimers();
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });
 
