@@ -51,9 +51,7 @@ export async function loadReportData(engine: SqlEngine, referenceDate: string): 
   const params = {referenceDate};
   const marts = {} as Record<StructureMart, Row[]>;
   for (const name of STRUCTURE_MARTS) marts[name] = await engine.query(structureMartSql(name, params));
-  const months = await engine.query<{annee: number; n: number}>(
-    `SELECT emi_sme_annee AS annee, COUNT(DISTINCT emi_sme_mois) AS n FROM emi GROUP BY emi_sme_annee ORDER BY annee`
-  );
+  const {years, fullYears} = await statementYears(engine);
   const yearly = (rows: Row[]) => rows.filter((r) => !String(r.periode ?? "").includes("-"));
   const levels = {
     etp: yearly(await engine.query(etpByLevelSql())),
@@ -78,11 +76,25 @@ export async function loadReportData(engine: SqlEngine, referenceDate: string): 
   const {structure_identite: _, ...rest} = marts;
   return {
     referenceDate,
-    years: months.map((m) => num(m.annee)),
-    fullYears: months.filter((m) => num(m.n) === 12).map((m) => num(m.annee)),
+    years,
+    fullYears,
     structures,
     marts: rest,
     levels
+  };
+}
+
+/**
+ * Years with monthly statements (emi), ascending, and among them the full years (statements
+ * in all 12 months): `pnpm reports` defaults to the last full year.
+ */
+export async function statementYears(engine: SqlEngine): Promise<{years: number[]; fullYears: number[]}> {
+  const months = await engine.query<{annee: number; n: number}>(
+    `SELECT emi_sme_annee AS annee, COUNT(DISTINCT emi_sme_mois) AS n FROM emi GROUP BY emi_sme_annee ORDER BY annee`
+  );
+  return {
+    years: months.map((m) => num(m.annee)),
+    fullYears: months.filter((m) => num(m.n) === 12).map((m) => num(m.annee))
   };
 }
 
