@@ -1,9 +1,16 @@
-// `pnpm reports` as a user runs it: a bad option ends with a clear French message and exit
-// code 1 (no stack trace); --aide lists the options; the declared hours are checked.
+// `pnpm reports` as a user runs it: with no option, the test territory's reports, their index
+// and manifest, and the hours saved printed; a bad option ends with a clear French message and
+// exit code 1 (no stack trace); --aide lists the options; the declared hours are checked.
 import {spawnSync} from "node:child_process";
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {REPO_ROOT} from "@pilotage/sources";
+import {tempDir} from "../../sources/src/test-fixtures.ts";
+import {fmt} from "./format.ts";
 import {HOURS_FILE, readHours, savings} from "./hours.ts";
+import type {Manifest} from "./index-page.ts";
+import {REPORT_KIND_LABELS, type ReportKind} from "./model.ts";
 
 const run = (...args: string[]) =>
   spawnSync("node", ["--import", "tsx", "packages/reports/src/cli.ts", ...args], {
@@ -16,6 +23,33 @@ const run = (...args: string[]) =>
 const lastLine = (text: string) => text.trim().split("\n").pop();
 
 describe("pnpm reports", () => {
+  it("with no option but the form and folder: the test territory's reports, index, manifest and hours saved printed", () => {
+    const out = tempDir("pilotage-reports-cli-");
+    const r = run("--formats", "html", "--sortie", out);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
+    expect([manifest.year, manifest.departement, manifest.region]).toEqual([2025, "34", "76"]);
+    const counts: Partial<Record<ReportKind, number>> = {};
+    for (const e of manifest.reports) {
+      counts[e.kind] = (counts[e.kind] ?? 0) + 1;
+      expect(e.files.map((f) => f.format)).toEqual(["html"]);
+      expect(existsSync(join(out, e.files[0]!.path)), e.files[0]!.path).toBe(true);
+    }
+    expect(counts.structure).toBeGreaterThanOrEqual(30);
+    expect([counts.departement, counts.region, counts.rsa]).toEqual([1, 1, 1]);
+    expect(existsSync(join(out, "index.html"))).toBe(true);
+    // Reports produced × hours each, printed line by line, then the total in person-days.
+    const hours = readHours();
+    const saved = savings(hours, counts);
+    for (const l of saved.lines)
+      expect(r.stdout).toContain(`${REPORT_KIND_LABELS[l.kind]} : ${l.count} × ${l.hours} h = ${l.total} h`);
+    expect(manifest.savedHours).toBe(saved.hours);
+    expect(r.stdout).toContain(
+      `Total : ${fmt.hours(saved.hours)} h, soit ${fmt.etp(saved.days)} jours de travail (${hours.heuresParJour} h par jour).`
+    );
+  }, 300_000);
+
   it("an unknown département: a French message, exit code 1, no stack trace", () => {
     const r = run("--departement", "99", "--formats", "html");
     expect(r.status).toBe(1);
