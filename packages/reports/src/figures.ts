@@ -97,8 +97,24 @@ function computeStructureFigures(data: ReportData, id: number, year: number): Fi
   };
 }
 
-/** The figures of a territory (niveau 'département' | 'région' | 'national') for a kind ('ensemble' for all), from the published definitions. */
+/**
+ * The figures of a territory (niveau 'département' | 'région' | 'national') for a kind
+ * ('ensemble' for all), from the published definitions. Computed once per data and arguments:
+ * every structure review asks for its département's and France's.
+ */
 export function levelFigures(
+  data: ReportData,
+  niveau: string,
+  territoire: string,
+  kind: string,
+  year: number
+): Figures {
+  return memo(data, `l/${niveau}/${territoire}/${kind}/${year}`, () =>
+    computeLevelFigures(data, niveau, territoire, kind, year)
+  );
+}
+
+function computeLevelFigures(
   data: ReportData,
   niveau: string,
   territoire: string,
