@@ -73,6 +73,7 @@ export async function benchReports(folderArg?: string): Promise<boolean> {
     t0 = performance.now();
     const national = await loadFrom(folder, cacheDir);
     const nationalLoading = seconds(t0);
+    console.log(`Échelle nationale : lecture des marts et des définitions en ${nationalLoading.toFixed(1)} s.`);
     const year = national.fullYears[national.fullYears.length - 1]!;
     const ids = [...national.structures.keys()].sort((a, b) => a - b);
     const dir = join(out, "national");
@@ -83,6 +84,7 @@ export async function benchReports(folderArg?: string): Promise<boolean> {
       if (report.sections.length === 0) continue;
       writeFileSync(join(dir, `${report.slug}.html`), reportHtml(report));
       written++;
+      if (written % 1000 === 0) console.log(`  ${written} bilans en ${seconds(t0).toFixed(1)} s`);
     }
     const total = seconds(t0);
     console.log(

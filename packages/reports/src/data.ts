@@ -31,7 +31,11 @@ export interface ReportData {
   readonly fullYears: readonly number[];
   readonly structures: ReadonlyMap<number, StructureIdentity>;
   readonly marts: Readonly<Record<Exclude<StructureMart, "structure_identite">, readonly Row[]>>;
-  /** Published definitions at every level: niveau, territoire, type_structure, periode… */
+  /**
+   * Published definitions at every level: niveau, territoire, type_structure, periode… Yearly
+   * rows only; candidatures: the cube's year rows (mois = 0) for every origin, prescriber
+   * type and refusal motif together ('ensemble'), by state.
+   */
   readonly levels: {
     readonly etp: readonly Row[];
     readonly salaries: readonly Row[];
@@ -52,13 +56,20 @@ export async function loadReportData(engine: SqlEngine, referenceDate: string): 
   const marts = {} as Record<StructureMart, Row[]>;
   for (const name of STRUCTURE_MARTS) marts[name] = await engine.query(structureMartSql(name, params));
   const {years, fullYears} = await statementYears(engine);
-  const yearly = (rows: Row[]) => rows.filter((r) => !String(r.periode ?? "").includes("-"));
+  // Only the rows the reports read leave the engine (at national scale, the monthly rows and
+  // the applications cube's origin and prescriber cells would be most of the memory).
+  const where = (sql: string, condition: string) => `SELECT * FROM (${sql}) AS q WHERE ${condition}`;
   const levels = {
-    etp: yearly(await engine.query(etpByLevelSql())),
+    etp: await engine.query(where(etpByLevelSql(), "periode NOT LIKE '%-%'")),
     salaries: await engine.query(employeesByLevelSql()),
     sorties: await engine.query(exitsByLevelSql()),
     parcours: await engine.query(pathsByLevelSql(referenceDate)),
-    candidatures: (await engine.query(CANDIDATURES_CUBE)).filter((r) => num(r.mois) === 0)
+    candidatures: await engine.query(
+      where(
+        CANDIDATURES_CUBE,
+        "mois = 0 AND origine = 'ensemble' AND type_prescripteur = 'ensemble' AND motif_refus = 'ensemble'"
+      )
+    )
   };
   const structures = new Map<number, StructureIdentity>();
   for (const r of marts.structure_identite) {
