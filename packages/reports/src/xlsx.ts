@@ -61,7 +61,8 @@ export async function reportXlsx(report: Report): Promise<Uint8Array> {
       });
     }
   }
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  // Stored, not deflated: the zip is deflated once, below, when its times are fixed.
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer({zip: {compression: "STORE"}} as ExcelJS.XlsxWriteOptions));
   // Zip times are local times (DOS format): midnight of the data's date wherever this runs.
   const [y, m, d] = report.referenceDate.split("-").map(Number) as [number, number, number];
   return fixZipTimes(bytes, new Date(y, m - 1, d));
