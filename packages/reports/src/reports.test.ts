@@ -4,7 +4,7 @@
 // spreadsheet reads back with the same figures; no personal identifier reaches a report.
 import ExcelJS from "exceljs";
 import {describe, expect, it, vi} from "vitest";
-import {NATIONAL_CODE, etpByLevelSql, exitsByLevelSql} from "@pilotage/indicators";
+import {NATIONAL_CODE, employeesByLevelSql, etpByLevelSql, exitsByLevelSql} from "@pilotage/indicators";
 import {openDuckDb} from "@pilotage/sources";
 import {num, sum} from "./data.ts";
 import {groupMembers, levelFigures, structureFigures} from "./figures.ts";
@@ -55,7 +55,7 @@ describe("the test territory of the sample", () => {
 });
 
 describe("figures", () => {
-  it("the département's totals in the DDETS review are the public definitions' (etp, sorties)", async () => {
+  it("the département's totals and lines by kind in the DDETS review are the public definitions' (etp, salariés, sorties)", async () => {
     const duck = await openDuckDb(sample.dbPath, {readOnly: true});
     try {
       const etp = (await duck.query(etpByLevelSql())).find(
@@ -85,6 +85,28 @@ describe("figures", () => {
         "Σ réalisés"
       );
       expect(lines.reduce((a, r) => a + (r[9] as number), 0)).toBe(total[7]);
+      // Every line of the kinds table (and its total) is the published line of its kind.
+      const employees = await duck.query(employeesByLevelSql());
+      const allExits = await duck.query(exitsByLevelSql());
+      const allEtp = await duck.query(etpByLevelSql());
+      const kindsTable = table(byKind("departement")[0]!, "par_type");
+      for (const line of [...kindsTable.rows, kindsTable.total!]) {
+        const kind = line[0] === "Ensemble" ? "ensemble" : String(line[0]);
+        const at = (r: Record<string, unknown>) =>
+          r.niveau === "département" && r.territoire === "34" && r.type_structure === kind && r.periode === "2025";
+        const e = allEtp.find(at);
+        const x = (cat: string) => allExits.find((r) => at(r) && r.categorie_sortie === cat)?.nb_sorties as number;
+        const what = (c: string) => `${kind}: ${c}`;
+        close(line[2], e!.etp_conventionnes as number, what("conventionnés"));
+        close(line[3], e!.etp_realises as number, what("réalisés"));
+        close(line[5], e!.taux_realisation_valides as number, what("taux validés"));
+        expect(line[6], what("salariés")).toBe(
+          employees.find((r) => at(r) && r.caracteristique === "ensemble")!.nb_salaries
+        );
+        expect(line[7], what("sorties")).toBe(x("ensemble"));
+        close(line[8], x("sorties_dynamiques") / x("ensemble"), what("taux de sortie dynamique"));
+        close(line[9], x("emploi_durable") / x("ensemble"), what("taux d'emploi durable"));
+      }
     } finally {
       await duck.close();
     }
