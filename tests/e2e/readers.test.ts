@@ -111,7 +111,7 @@ describe("finding one's territory", () => {
     await page.keyboard.type("nord");
     await expect.poll(() => field.getAttribute("aria-expanded")).toBe("true");
     expect(await page.getByRole("option").allTextContents()).toEqual(["Nord (59)"]);
-    await Promise.all([page.waitForURL(/\/departements\/59$/), page.keyboard.press("Enter")]);
+    await Promise.all([page.waitForURL(/\/departements\/59\.html$/), page.keyboard.press("Enter")]);
     await expect.poll(() => page.locator("h1").first().textContent()).toMatch(/Nord/);
     await page.context().close();
   });
@@ -136,7 +136,7 @@ describe("finding one's territory", () => {
       expect(onArea).toBe(true);
       const href = await page.evaluate(() => document.activeElement!.getAttribute("href"));
       expect(href).toMatch(/^\.\/regions\/\d\d\.html$/);
-      await Promise.all([page.waitForURL(/\/regions\/\d\d$/), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(/\/regions\/\d\d\.html$/), page.keyboard.press("Enter")]);
       await page.context().close();
     }
   );
@@ -248,6 +248,52 @@ describe("sentences checked against the tables they describe", () => {
           expect(ratio).toBeLessThanOrEqual(MAX_CHANGE_RATIO);
           expect(frNumber(rate) / 100).toBeCloseTo(ratio - 1, 2);
         } else expect(ratio > MAX_CHANGE_RATIO || ratio < 1 / MAX_CHANGE_RATIO || frNumber(a!) === 0).toBe(true);
+      }
+      await page.context().close();
+    }
+  );
+});
+
+describe("Données et méthode: the dictionary read on a laptop and on a phone", () => {
+  const cases = [1100, 390].flatMap((width) => THEMES.map((theme) => [width, theme] as const));
+  it.each(cases)(
+    "at %i px (%s theme): every definition in full lines, nothing clipped, every column listed",
+    async (width, theme) => {
+      const page = await open("/donnees-et-methode", theme, width);
+      const report = await page.locator(".pi-dictionnaire").evaluateAll((lists) =>
+        lists.map((dl) => {
+          const blocks = Array.from(dl.querySelectorAll(".pi-colonne"));
+          return {
+            columns: blocks.length,
+            // A definition: the second dd (role and type come first).
+            narrow: blocks
+              .map((b) => b.querySelectorAll("dd")[1] as HTMLElement | undefined)
+              .filter((dd): dd is HTMLElement => !!dd && (dd.textContent ?? "").trim().length > 40)
+              .filter((dd) => {
+                // Words per line: a definition written one word a line has about one.
+                const lineHeight =
+                  parseFloat(getComputedStyle(dd).lineHeight) || 1.2 * parseFloat(getComputedStyle(dd).fontSize);
+                const lines = Math.max(1, Math.round(dd.getBoundingClientRect().height / lineHeight));
+                const words = (dd.textContent ?? "").trim().split(/\s+/).length;
+                return words / lines < 3;
+              })
+              .map((dd) => dd.textContent!.trim().slice(0, 40)),
+            // Clipped: a block whose content is wider than its box (hidden or scrolled away).
+            clipped: Array.from(dl.querySelectorAll("dt, dd"))
+              .filter((e) => e.scrollWidth > e.clientWidth + 1)
+              .map((e) => e.textContent!.trim().slice(0, 40)),
+            width: dl.getBoundingClientRect().width
+          };
+        })
+      );
+      const dictionary = JSON.parse(await (await fetch(`${base}/donnees/dictionnaire.json`)).text()) as {
+        datasets: {columns: unknown[]}[];
+      };
+      expect(report.map((r) => r.columns)).toEqual(dictionary.datasets.map((d) => d.columns.length));
+      for (const r of report) {
+        expect(r.narrow).toEqual([]);
+        expect(r.clipped).toEqual([]);
+        expect(r.width).toBeGreaterThan(width === 390 ? 300 : 600);
       }
       await page.context().close();
     }
