@@ -113,7 +113,7 @@ describe("a chart embedded in a page of another origin", () => {
       // What makes it trustworthy travels with it: title, population and period, and the chart's
       // text alternative (the image is labelled by its title and its finding, both shown).
       expect((await shown.locator(".pi-titre").textContent())!.trim()).not.toBe("");
-      expect((await shown.locator(".pi-sous-titre").textContent())!.trim()).toMatch(/\S+.*\d{4}/);
+      expect((await shown.locator(".pi-sous-titre").textContent())!.trim()).toMatch(/^Champ : .+\. Période : .*\d{4}/);
       const alternative = await shown.evaluate((f) => {
         const image = f.querySelector("[role='img']");
         if (!image) return f.querySelector(".pi-tout-masque")?.textContent ?? "";
