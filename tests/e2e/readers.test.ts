@@ -69,7 +69,7 @@ describe("on paper: one page of each kind printed to PDF", () => {
       const figures = Array.from(document.querySelectorAll(".pi-figure"));
       return {
         visible: shown(
-          "#observablehq-sidebar, .pi-evitement, .pi-telechargements, .pi-filtres, .pi-recherche, .pi-donnees"
+          "#observablehq-sidebar, .pi-evitement, .pi-telechargements, .pi-filtres, .pi-recherche, .pi-donnees, .pi-integrer, .pi-copier-lien"
         ),
         unbroken: figures.every((f) => getComputedStyle(f).breakInside === "avoid"),
         kept: Array.from(document.querySelectorAll("h2, h3")).every((h) => getComputedStyle(h).breakAfter === "avoid"),
@@ -97,6 +97,8 @@ describe("on paper: one page of each kind printed to PDF", () => {
       "Page précédente",
       "Voir les données",
       "Télécharger",
+      "Intégrer",
+      "Copier le lien",
       "Guide des analystes"
     ])
       expect(flat, absent).not.toContain(absent);
