@@ -47,8 +47,26 @@ export async function drawChart(container: Element, o: DrawOptions): Promise<HTM
   const data: TerritoryData = {level: place.level, code: place.code, tables, width};
   const figure = chart.draw(data);
   if (!figure) throw new Error(`Le graphique « ${chart.title} » n'a rien à montrer pour ce territoire.`);
+  // The figure's links (the level above, when every value is masked) are written relative to
+  // the territory's own page: resolve them there, so that they lead to the site from the embed
+  // page or a host's page, and open it in a new tab rather than inside the host.
+  siteLinks(figure, new URL(place.level === "national" ? "index.html" : `${place.folder}.html`, base));
   container.replaceChildren(figure);
   return figure;
+}
+
+/**
+ * Rewrites the relative links of `figure` (site pages, not downloads nor anchors) as absolute
+ * addresses resolved against `page`, the territory page the figure belongs to, opened in a new tab.
+ */
+export function siteLinks(figure: Element, page: URL): void {
+  for (const a of figure.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+    const href = a.getAttribute("href")!;
+    if (a.hasAttribute("download") || /^(#|data:|blob:|[a-z][a-z0-9+.-]*:)/i.test(href)) continue;
+    a.href = new URL(href, page).href;
+    a.target = "_blank";
+    a.rel = "noopener";
+  }
 }
 
 /** The embed page itself: reads its URL, draws, links back to the territory's page. */

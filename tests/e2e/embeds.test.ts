@@ -110,6 +110,19 @@ describe("a chart embedded in a page of another origin", () => {
       const shown = frame.locator(".pi-integre-cible, #pi-integre figure").first();
       expect(await shown.locator("table").count()).toBe(1);
       expect(await shown.locator("figcaption").textContent()).toMatch(/^Source : .+ Données au /);
+      // What makes it trustworthy travels with it: title, population and period, and the chart's
+      // text alternative (the image is labelled by its title and its finding, both shown).
+      expect((await shown.locator(".pi-titre").textContent())!.trim()).not.toBe("");
+      expect((await shown.locator(".pi-sous-titre").textContent())!.trim()).toMatch(/^Champ : .+\. Période : .*\d{4}/);
+      const alternative = await shown.evaluate((f) => {
+        const image = f.querySelector("[role='img']");
+        if (!image) return f.querySelector(".pi-tout-masque")?.textContent ?? "";
+        return (image.getAttribute("aria-labelledby") ?? "")
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent ?? "")
+          .join(" ");
+      });
+      expect(alternative.trim().length, "alternative textuelle").toBeGreaterThan(20);
       // The iframe's height follows its content (within a few pixels), not the fixed 620 px.
       // The frame is of another origin: its content is measured inside it.
       const fits = async () => {

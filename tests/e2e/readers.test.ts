@@ -69,7 +69,7 @@ describe("on paper: one page of each kind printed to PDF", () => {
       const figures = Array.from(document.querySelectorAll(".pi-figure"));
       return {
         visible: shown(
-          "#observablehq-sidebar, .pi-evitement, .pi-telechargements, .pi-filtres, .pi-recherche, .pi-donnees"
+          "#observablehq-sidebar, .pi-evitement, .pi-telechargements, .pi-filtres, .pi-recherche, .pi-donnees, .pi-integrer, .pi-copier-lien"
         ),
         unbroken: figures.every((f) => getComputedStyle(f).breakInside === "avoid"),
         kept: Array.from(document.querySelectorAll("h2, h3")).every((h) => getComputedStyle(h).breakAfter === "avoid"),
@@ -97,6 +97,8 @@ describe("on paper: one page of each kind printed to PDF", () => {
       "Page précédente",
       "Voir les données",
       "Télécharger",
+      "Intégrer",
+      "Copier le lien",
       "Guide des analystes"
     ])
       expect(flat, absent).not.toContain(absent);
@@ -111,7 +113,7 @@ describe("finding one's territory", () => {
     await page.keyboard.type("nord");
     await expect.poll(() => field.getAttribute("aria-expanded")).toBe("true");
     expect(await page.getByRole("option").allTextContents()).toEqual(["Nord (59)"]);
-    await Promise.all([page.waitForURL(/\/departements\/59$/), page.keyboard.press("Enter")]);
+    await Promise.all([page.waitForURL(/\/departements\/59\.html$/), page.keyboard.press("Enter")]);
     await expect.poll(() => page.locator("h1").first().textContent()).toMatch(/Nord/);
     await page.context().close();
   });
@@ -136,7 +138,7 @@ describe("finding one's territory", () => {
       expect(onArea).toBe(true);
       const href = await page.evaluate(() => document.activeElement!.getAttribute("href"));
       expect(href).toMatch(/^\.\/regions\/\d\d\.html$/);
-      await Promise.all([page.waitForURL(/\/regions\/\d\d$/), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(/\/regions\/\d\d\.html$/), page.keyboard.press("Enter")]);
       await page.context().close();
     }
   );
@@ -252,4 +254,77 @@ describe("sentences checked against the tables they describe", () => {
       await page.context().close();
     }
   );
+});
+
+describe("Données et méthode: the dictionary read on a laptop and on a phone", () => {
+  const cases = [1100, 390].flatMap((width) => THEMES.map((theme) => [width, theme] as const));
+  it.each(cases)(
+    "at %i px (%s theme): every definition in full lines, nothing clipped, every column listed",
+    async (width, theme) => {
+      const page = await open("/donnees-et-methode", theme, width);
+      const report = await page.locator(".pi-dictionnaire").evaluateAll((lists) =>
+        lists.map((dl) => {
+          const blocks = Array.from(dl.querySelectorAll(".pi-colonne"));
+          return {
+            columns: blocks.length,
+            // A definition: the second dd (role and type come first).
+            narrow: blocks
+              .map((b) => b.querySelectorAll("dd")[1] as HTMLElement | undefined)
+              .filter((dd): dd is HTMLElement => !!dd && (dd.textContent ?? "").trim().length > 40)
+              .filter((dd) => {
+                // Words per line: a definition written one word a line has about one.
+                const lineHeight =
+                  parseFloat(getComputedStyle(dd).lineHeight) || 1.2 * parseFloat(getComputedStyle(dd).fontSize);
+                const lines = Math.max(1, Math.round(dd.getBoundingClientRect().height / lineHeight));
+                const words = (dd.textContent ?? "").trim().split(/\s+/).length;
+                return words / lines < 3;
+              })
+              .map((dd) => dd.textContent!.trim().slice(0, 40)),
+            // Clipped: a block whose content is wider than its box (hidden or scrolled away).
+            clipped: Array.from(dl.querySelectorAll("dt, dd"))
+              .filter((e) => e.scrollWidth > e.clientWidth + 1)
+              .map((e) => e.textContent!.trim().slice(0, 40)),
+            width: dl.getBoundingClientRect().width
+          };
+        })
+      );
+      const dictionary = JSON.parse(await (await fetch(`${base}/donnees/dictionnaire.json`)).text()) as {
+        datasets: {columns: unknown[]}[];
+      };
+      expect(report.map((r) => r.columns)).toEqual(dictionary.datasets.map((d) => d.columns.length));
+      for (const r of report) {
+        expect(r.narrow).toEqual([]);
+        expect(r.clipped).toEqual([]);
+        expect(r.width).toBeGreaterThan(width === 390 ? 300 : 500);
+      }
+      await page.context().close();
+    }
+  );
+});
+
+describe("on a phone: compact key figures", () => {
+  const cases = ["/", "/etp", "/metiers"].flatMap((path) => THEMES.map((theme) => [path, theme] as const));
+  it.each(cases)("%s at 390 px (%s theme): two key figures a row, each value whole", async (path, theme) => {
+    const page = await open(path, theme, 390);
+    const rows = await page.locator(".pi-chiffres").evaluateAll((grids) =>
+      grids.map((grid) => {
+        const cards = Array.from(grid.querySelectorAll(":scope > figure"));
+        const tops = cards.map((c) => Math.round(c.getBoundingClientRect().top));
+        return {
+          cards: cards.length,
+          firstRow: tops.filter((t) => t === tops[0]).length,
+          cut: cards
+            .map((c) => c.querySelector(".pi-chiffre-valeur") as HTMLElement | null)
+            .filter((v) => v && v.scrollWidth > v.clientWidth + 1)
+            .map((v) => v!.textContent)
+        };
+      })
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      if (row.cards > 1) expect(row.firstRow).toBe(2);
+      expect(row.cut).toEqual([]);
+    }
+    await page.context().close();
+  });
 });

@@ -2,7 +2,7 @@
 // reports every way a page can be broken while its build passed.
 import {createRequire} from "node:module";
 import {chromium, type Browser, type Page} from "playwright-core";
-import {PHONE_WIDTH, sidewaysOverflow, skipLinkProblems} from "./layout.ts";
+import {narrowLinePlots, PHONE_WIDTH, sidewaysOverflow, skipLinkProblems} from "./layout.ts";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -88,6 +88,7 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
       await page.waitForTimeout(400);
       problems.push(...(await chartProblems(page, options.chartTimeout ?? 10_000)));
       problems.push(...(await sidewaysOverflow(page)).map((p) => `à ${PHONE_WIDTH} px : ${p}`));
+      problems.push(...(await narrowLinePlots(page)).map((p) => `à ${PHONE_WIDTH} px : ${p}`));
     }
     return {url, problems, charts, violations};
   } finally {
@@ -131,6 +132,19 @@ async function chartProblems(page: Page, timeout: number): Promise<string[]> {
       .map((el) => el.id || el.getAttribute("data-chart"))
   );
   for (const id of empty) problems.push(`graphique dessiné sans aucune valeur publiée : ${id}`);
+  // In its place, a sentence says so and points to the level above.
+  const silent = await page.locator("figure.pi-figure").evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const kind = el.getAttribute("data-chart") ?? "";
+        if (!["barres", "courbe", "carte", "entonnoir", "barres-empilees"].includes(kind)) return false;
+        if (el.querySelector(".pi-graphique svg")) return false;
+        const notice = el.querySelector(".pi-tout-masque")?.textContent ?? "";
+        return !/masquées.*niveau supérieur/.test(notice);
+      })
+      .map((el) => el.id || el.getAttribute("data-chart"))
+  );
+  for (const id of silent) problems.push(`graphique non dessiné sans phrase vers le niveau supérieur : ${id}`);
   // Framework shows a failed cell inline rather than throwing.
   const errors = await page.locator(".observablehq--error").allTextContents();
   for (const text of errors) problems.push(`cellule en erreur : ${text.trim()}`);

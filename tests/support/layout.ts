@@ -50,3 +50,24 @@ export async function skipLinkProblems(page: Page): Promise<string[]> {
   const target = await page.locator(first.href).count();
   return target === 1 ? [] : [`lien d'évitement vers ${first.href} : cible absente`];
 }
+
+/**
+ * Line charts whose plot area, as drawn, is narrower than 65 % of the phone's width (the
+ * series names must move to the legend rather than squeeze the plot to 140 px). Each offender
+ * is named by its figure's id and its plot width in CSS pixels.
+ */
+export async function narrowLinePlots(page: Page): Promise<string[]> {
+  return page.evaluate(NARROW_PLOTS_SCRIPT) as Promise<string[]>;
+}
+
+const NARROW_PLOTS_SCRIPT = `((phone) => {
+  const offenders = [];
+  for (const svg of document.querySelectorAll(".pi-courbe .pi-graphique svg")) {
+    const grid = svg.querySelector(":scope > line");
+    if (!grid || !svg.viewBox.baseVal || svg.viewBox.baseVal.width === 0) continue;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const plot = (Number(grid.getAttribute("x2")) - Number(grid.getAttribute("x1"))) * scale;
+    if (plot < 0.65 * phone) offenders.push((svg.closest("figure")?.id ?? "?") + " : zone de tracé de " + Math.round(plot) + " px");
+  }
+  return offenders;
+})(${PHONE_WIDTH})`;
