@@ -1,6 +1,8 @@
 // `pnpm build` and `pnpm dev` go through here: stage the sources once, mark stale the
 // loaders whose code or inputs changed, then hand over to Observable Framework.
 import {spawn} from "node:child_process";
+import {randomUUID} from "node:crypto";
+import {rm} from "node:fs/promises";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {publicationDate} from "@pilotage/indicators";
@@ -13,9 +15,14 @@ import {stampDist} from "./reproducible.ts";
 const {positionals} = parseArgs({allowPositionals: true});
 const command = positionals[0] ?? "build";
 
+// One name per build: the loaders of this build share what they compute once under
+// .cache/build-run/<name>/ (the applications cube); earlier builds' folders are removed.
+const BUILD_RUN = randomUUID();
+
 function run(bin: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, {stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
+    const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", PILOTAGE_BUILD_RUN: BUILD_RUN};
+    const child = spawn(bin, args, {stdio: "inherit", env});
     child.on("error", reject);
     child.on("close", (code) =>
       code === 0 ? resolve() : reject(new Error(`${bin} ${args.join(" ")} : code ${code}`))
@@ -41,6 +48,7 @@ try {
     throw new Error(`Commande inconnue : ${command} (prepare ou build)`);
   await prepare({repoRoot: process.cwd(), log: (line) => console.log(line)});
   if (command === "build") {
+    await rm(join(process.cwd(), CACHE_DIR, "build-run"), {recursive: true, force: true});
     await run("observable", ["build"]);
     // Stable addresses for open data (dist/donnees/), from the files the site publishes.
     const files = await publishOpenData({

@@ -160,6 +160,10 @@ export async function protectCells(
     return secondarySuppression(values, result, constraints, threshold);
   };
   let result = secondarySuppression(values, masked, constraints, threshold);
+  // A cell once shown wide stays wide: masking more cells only adds unknowns, and every
+  // feasible point seen before, completed with the true values of the cells masked since,
+  // is still feasible. Only the others are solved again after each widening.
+  const wide = new Set<CellKey>();
   for (;;) {
     const exposed = recoverableCells(values, result, constraints);
     if (exposed.length > 0) {
@@ -167,9 +171,10 @@ export async function protectCells(
       continue;
     }
     if (masked.size === 0 || threshold <= 0) return result; // threshold 0: exact audit only
-    const narrow = (await feasibilityIntervals(values, result, constraints, undefined, {enough: threshold}))
-      .filter((i) => width(i) < threshold)
-      .map((i) => i.cell);
+    const open = [...result.keys()].filter((k) => !wide.has(k));
+    const intervals = await feasibilityIntervals(values, result, constraints, open, {enough: threshold});
+    for (const i of intervals) if (width(i) >= threshold) wide.add(i.cell);
+    const narrow = intervals.filter((i) => width(i) < threshold).map((i) => i.cell);
     if (narrow.length === 0) return result;
     result = widen(result, narrow);
   }

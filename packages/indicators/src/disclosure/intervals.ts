@@ -199,24 +199,31 @@ async function solveComponent(
     }
   };
   if (truth) witness(new Map(sorted.flatMap((k) => (truth.has(k) ? [[k, truth.get(k)!] as const] : []))));
-  // Cheap first: push all the cells not yet known `enough` apart up together, then down
-  // together; each pair of programs settles most of them at once. The per-cell programs
-  // below then only run for the cells these leave.
+  // Cheap first: programs over many cells at once, each of whose solutions is a feasible
+  // point that widens what is known of every cell. First all open cells up together, then
+  // down together; then objectives with a pseudo-random sign per cell (seeded: the same
+  // programs on every run), which pull apart cells that trade against each other (x + y
+  // fixed: one up while the other goes down). They stop once a few rounds settle nothing
+  // more; the per-cell programs below then only run for the cells these leave.
   const open = () =>
     targets.filter((k) => {
       const s = seen.get(k);
       return !s || s.high - s.low < enough;
     });
   if (Number.isFinite(enough) && targets.length > 2) {
-    for (let round = 0; round < 3; round++) {
+    const random = seededRandom(cells.size);
+    let idle = 0;
+    for (let round = 0; round < MAX_SHARED_ROUNDS && idle < 3; round++) {
       const left = open();
       if (left.length <= 2) break;
-      const objective = left.map((k) => `+ 1 ${names.get(k)}`).join(" ");
-      const up = await optimumOf(`Maximize\n obj: ${objective}\n${body}`, names, witness);
-      if (!up) break; // unbounded together: the per-cell programs say which
-      await optimumOf(`Minimize\n obj: ${objective}\n${body}`, names, witness);
-      if (open().length === left.length) break;
+      const signs = left.map(() => (round < 2 ? (round === 0 ? 1 : -1) : random() < 0.5 ? -1 : 1));
+      const objective = left.map((k, i) => `${signs[i]! < 0 ? "-" : "+"} 1 ${names.get(k)}`).join(" ");
+      const bounded = await optimumOf(`Maximize\n obj: ${objective}\n${body}`, names, witness);
+      if (!bounded && round === 0) break; // unbounded together: the per-cell programs say which
+      idle = open().length === left.length ? idle + 1 : 0;
     }
+    if (process.env.DEBUG_INTERVALS)
+      console.error(`  shared programs leave ${open().length} of ${targets.length} cells`);
   }
   const result: FeasibilityInterval[] = [];
   for (const cell of targets) {
@@ -227,6 +234,12 @@ async function solveComponent(
       continue;
     }
     const high = await optimum(`Maximize\n obj: ${name}\n${body}`, name, names, witness);
+    // Already seen `enough` apart (the maximum and an earlier point): no need for the minimum.
+    const after = seen.get(cell);
+    if (after && Number.isFinite(high) && after.high - after.low >= enough) {
+      result.push({cell, low: after.low, high: Math.max(high, after.high)});
+      continue;
+    }
     const low = await optimum(`Minimize\n obj: ${name}\n${body}`, name, names, witness);
     result.push({cell, low, high});
   }
@@ -235,6 +248,21 @@ async function solveComponent(
 }
 
 let lps = 0;
+
+/** Programs over many cells at once tried at most, per component (see solveComponent). */
+const MAX_SHARED_ROUNDS = 40;
+
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32): same seed, same programs. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 async function solve(problem: string) {
   if (process.env.DEBUG_INTERVALS) lps++;
