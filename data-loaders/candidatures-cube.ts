@@ -29,10 +29,8 @@ import {
   type Hierarchy,
   type Row
 } from "@pilotage/indicators";
-import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
-import {dirname, join} from "node:path";
+import {oncePerBuild} from "./lib/build-run.ts";
 import type {ComputeContext} from "./registry.ts";
-import {CACHE_DIR} from "./lib/run.ts";
 
 const category = (name: string, label: string, definition: string, sources: readonly string[]): DimensionColumn => ({
   name,
@@ -210,40 +208,12 @@ export function maskedCube(context: ComputeContext): Promise<Row[]> {
   if (!byDate) cubes.set(context.engine, (byDate = new Map()));
   let cube = byDate.get(context.referenceDate);
   if (!cube) {
-    cube = oncePerBuild(context);
+    // Computed once per build: three loaders and the territory archive share it.
+    cube = oncePerBuild(`candidatures-cube-${context.referenceDate}`, () => computeCube(context));
     byDate.set(context.referenceDate, cube);
     cube.catch(() => byDate.delete(context.referenceDate));
   }
   return cube;
-}
-
-/** Folder where the loaders of one build leave what they share (see {@link oncePerBuild}). */
-export const BUILD_RUN_DIR = join(CACHE_DIR, "build-run");
-
-/**
- * The cube, computed once per build: each loader is a process of its own, and three of them
- * (candidatures, candidatures-taux, prescripteurs) and the territory archive need the same
- * masked cube, its disclosure control being the costliest step of the build. `pnpm build`
- * names its run (PILOTAGE_BUILD_RUN); the first loader leaves the cube in
- * `.cache/build-run/<run>/`, the others read it. Within one run, sources and code do not
- * change, so nothing can be stale; without a run (tests, `pnpm dev`) it is computed here.
- */
-async function oncePerBuild(context: ComputeContext): Promise<Row[]> {
-  const run = process.env.PILOTAGE_BUILD_RUN;
-  if (!run || !/^[\w-]+$/.test(run)) return computeCube(context);
-  const file = join(BUILD_RUN_DIR, run, `candidatures-cube-${context.referenceDate}.json`);
-  try {
-    return JSON.parse(await readFile(file, "utf8")) as Row[];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  const rows = await computeCube(context);
-  await mkdir(dirname(file), {recursive: true});
-  // Written whole then renamed: a loader running beside never reads half a file.
-  const partial = `${file}.${process.pid}.partiel`;
-  await writeFile(partial, JSON.stringify(rows));
-  await rename(partial, file);
-  return rows;
 }
 
 /** The cube rows where only `kept` categories vary, without the other category columns. */

@@ -34,6 +34,7 @@ import {disclose, ratio} from "./lib/asp-columns.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 const rate = (
   name: string,
@@ -315,6 +316,7 @@ function pick(r: SqlRow, names: readonly string[], prefix?: string): Record<stri
 }
 
 export async function candidaturesTaux(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`candidatures-taux-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

@@ -6,6 +6,7 @@ import {CANDIDATURES_FIGURE, CATEGORY_COLUMNS, TERRITORY_DEFINITION, maskedCube,
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 export function candidaturesSpec(referenceDate: string): DatasetSpec {
   return {
@@ -41,6 +42,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
 }
 
 export async function candidatures(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`candidatures-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

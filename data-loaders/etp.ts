@@ -4,6 +4,7 @@
 import {etpByLevelSql, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 export type ComputeContext = Pick<LoaderContext, "engine" | "referenceDate">;
 
@@ -135,6 +136,7 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
 }
 
 export async function etp(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`etp-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

@@ -21,6 +21,7 @@ import {
 } from "./lib/asp-columns.ts";
 import type {ComputeContext} from "./etp.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 const PATH_SOURCES = [
   "ContratMission.contrat_parent_id",
@@ -112,6 +113,7 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
 }
 
 export async function parcours(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`parcours-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

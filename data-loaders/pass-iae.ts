@@ -22,6 +22,7 @@ import {disclose} from "./lib/asp-columns.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 const PASS = ["pass_agrements.date_début", "pass_agrements.date_fin", "pass_agrements.id"];
 const SUSPENSIONS = ["suspensions_pass.date_début", "suspensions_pass.date_fin"];
@@ -178,6 +179,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
 }
 
 export async function passIae(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`pass-iae-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

@@ -15,6 +15,7 @@ import {disclose} from "./lib/asp-columns.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 const DOMAINES = ["ensemble", ...Object.keys(ROME_GRANDS_DOMAINES), UNKNOWN_DOMAINE];
 const DOMAINE_LABELS: Record<string, string> = {
@@ -139,6 +140,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
 }
 
 export async function postesTension(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`postes-tension-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

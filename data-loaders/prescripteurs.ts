@@ -27,6 +27,7 @@ import {disclose, ratio} from "./lib/asp-columns.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
 import type {ComputeContext} from "./registry.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 const SOURCES = [...CANDIDATURES_SOURCES, "candidatures.origine", "organisations.habilitée", "organisations.type"];
 
@@ -163,6 +164,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
 }
 
 export async function prescripteurs(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`prescripteurs-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

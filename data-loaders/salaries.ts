@@ -34,6 +34,7 @@ import {
 } from "./lib/asp-columns.ts";
 import type {ComputeContext} from "./etp.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 const HOURS = ["EtatMensuelIndiv.emi_nb_heures_travail"];
 
@@ -246,6 +247,7 @@ const magnitudeDims = (row: Row): Dims => ({
 });
 
 export async function salaries(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`salaries-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

@@ -22,6 +22,7 @@ import {
 } from "./lib/asp-columns.ts";
 import type {ComputeContext} from "./etp.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 const EXIT_SOURCES = [
   "ContratMission.contrat_date_sortie_definitive",
@@ -112,6 +113,7 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
 }
 
 export async function sorties(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`sorties-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

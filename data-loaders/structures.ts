@@ -5,6 +5,7 @@ import {structuresByYearSql, toArrow, type DatasetSpec, type Row} from "@pilotag
 import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts";
 import type {ComputeContext} from "./etp.ts";
 import type {LoaderContext} from "./lib/run.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 
 export function structuresSpec(referenceDate: string): DatasetSpec {
   return {
@@ -58,6 +59,7 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
 }
 
 export async function structures(context: LoaderContext): Promise<Uint8Array> {
-  const {spec, rows} = await compute(context);
+  // Computed once per build: the territory archive reads the same rows.
+  const {spec, rows} = await oncePerBuild(`structures-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }

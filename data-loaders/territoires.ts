@@ -6,6 +6,7 @@
 // (≈ 1.5 s each); a page then fetches only its own small files.
 import {NATIONAL_CODE, REGIONS, publicationDate, regionOfDepartement, toArrow, type Row} from "@pilotage/indicators";
 import {THEME_DATASETS, type ComputeContext} from "./registry.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 import {stableZip} from "./lib/zip.ts";
 
 export interface Territory {
@@ -53,7 +54,10 @@ export function sliceFor(territory: Territory, rows: readonly Row[]): Row[] {
 }
 
 export async function territoiresArchive(context: ComputeContext): Promise<Uint8Array> {
-  const datasets = await Promise.all(THEME_DATASETS.map((d) => d.compute(context)));
+  // Each dataset as its own loader computed it in this build (or computed here).
+  const datasets = await Promise.all(
+    THEME_DATASETS.map((d) => oncePerBuild(`${d.name}-${context.referenceDate}`, () => d.compute(context)))
+  );
   const files: Record<string, Uint8Array> = {};
   for (const territory of territories()) {
     for (const {spec, rows} of datasets) {
