@@ -1,6 +1,7 @@
 // National ETP réalisés and conventionnés by month, for the home page.
 import {toArrow, type DatasetSpec} from "@pilotage/indicators";
 import {compute as computeEtp} from "./etp.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
 export function etpMensuelSpec(referenceDate: string): DatasetSpec {
@@ -57,7 +58,8 @@ export function etpMensuelSpec(referenceDate: string): DatasetSpec {
  * for the home page, equal by construction to what the ETP page shows for France.
  */
 export async function etpMensuel(context: LoaderContext): Promise<Uint8Array> {
-  const {rows} = await computeEtp(context);
+  // The etp dataset as its loader computed it in this build (or computed here).
+  const {rows} = await oncePerBuild(`etp-${context.referenceDate}`, () => computeEtp(context));
   const national = rows.filter(
     (r) => r.niveau === "national" && r.type_structure === "ensemble" && /^\d{4}-\d{2}$/.test(String(r.periode))
   );

@@ -5,6 +5,7 @@
 import {secretColumnName, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {compute as computeSalaries, salariesSpec} from "./salaries.ts";
 import type {ComputeContext} from "./etp.ts";
+import {oncePerBuild} from "./lib/build-run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
 const COLUMNS = ["niveau", "territoire", "territoire_libelle", "periode", "nb_salaries"];
@@ -37,7 +38,8 @@ export function ensembleRows(salaries: readonly Row[]): Row[] {
 }
 
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
-  const {rows} = await computeSalaries(context);
+  // The salaries dataset as its loader computed it in this build (or computed here).
+  const {rows} = await oncePerBuild(`salaries-${context.referenceDate}`, () => computeSalaries(context));
   return {spec: salariesEnsembleSpec(context.referenceDate), rows: ensembleRows(rows)};
 }
 
