@@ -2,6 +2,7 @@
 // combining the published cells through the additive constraints (any linear combination,
 // not only one subtraction). Used by tests, and by data loaders that want a hard check.
 
+import {createHash} from "node:crypto";
 import {messages} from "../messages.ts";
 import {
   type CellKey,
@@ -133,6 +134,42 @@ export async function protectCells(
   masked: ReadonlyMap<CellKey, MaskReason>,
   constraints: readonly Constraint[],
   threshold: number = DISCLOSURE_THRESHOLD
+): Promise<Map<CellKey, MaskReason>> {
+  // The same problem solved once per process: the engines' parity tests give DuckDB,
+  // PGlite and the server the same cells, and linear programs are the costly part.
+  const key = problemKey(values, masked, constraints, threshold);
+  let solved = solvedProblems.get(key);
+  if (!solved) {
+    solved = solveProtection(values, masked, constraints, threshold);
+    solvedProblems.set(key, solved);
+    solved.catch(() => solvedProblems.delete(key));
+  }
+  return new Map(await solved);
+}
+
+const solvedProblems = new Map<string, Promise<Map<CellKey, MaskReason>>>();
+
+// A digest of the problem, whatever the order its cells and relations come in.
+function problemKey(
+  values: ReadonlyMap<CellKey, number | null>,
+  masked: ReadonlyMap<CellKey, MaskReason>,
+  constraints: readonly Constraint[],
+  threshold: number
+): string {
+  const hash = createHash("sha256");
+  hash.update(`${threshold}\n`);
+  for (const [k, v] of [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`v${k}\t${v}\n`);
+  for (const [k, r] of [...masked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`m${k}\t${r}\n`);
+  const relations = constraints.map((c) => `${c.kind ?? "sum"}\t${c.total}\t${[...c.parts].sort().join("\t")}`).sort();
+  for (const r of relations) hash.update(`c${r}\n`);
+  return hash.digest("hex");
+}
+
+async function solveProtection(
+  values: ReadonlyMap<CellKey, number | null>,
+  masked: ReadonlyMap<CellKey, MaskReason>,
+  constraints: readonly Constraint[],
+  threshold: number
 ): Promise<Map<CellKey, MaskReason>> {
   const active = constraints.filter((c) => values.has(c.total) || masked.has(c.total));
   const constraintsOf = new Map<CellKey, Constraint[]>();
