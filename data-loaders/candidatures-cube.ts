@@ -116,33 +116,17 @@ function cubeSpec(referenceDate: string): DatasetSpec {
 
 const isYear = (p: unknown) => typeof p === "string" && p.length === 4;
 
-/** The state « Nouvelle candidature » (not yet answered). */
-export const NOUVELLE = ETATS[0];
-/**
- * Processed applications, kept in the cube as a state of its own (never published as one):
- * all applications − « Nouvelle candidature », the `candidatures_traitees` of
- * candidatures-taux. In the cube, disclosure control protects the three together, so that
- * no file gives back by one subtraction what another masks.
- */
-export const TRAITEES = "traitées";
-
-const onlyEtat = (dims: Readonly<Record<string, unknown>>) =>
-  isYear(dims.periode) && CUBE_CATEGORIES.every((c) => c === "etat" || dims[c] === "ensemble");
-
-// ensemble = Nouvelle candidature + traitées, in the years.
-const processedOfYears: Hierarchy = {
-  name: "Nouvelle candidature + traitées → ensemble (années)",
-  parent: (dims) =>
-    onlyEtat(dims) && (dims.etat === TRAITEES || dims.etat === NOUVELLE) ? {etat: "ensemble"} : undefined
-};
-
 // States add up to "ensemble" only where every state is published: the years, with no
 // other breakdown (the months publish hires alone; origins and prescriber types are broken
 // down by state for hires alone). A constraint over a partial list of parts would be false.
 const statesOfYears: Hierarchy = {
   name: "etat → ensemble (années)",
   parent: (dims) =>
-    onlyEtat(dims) && dims.etat !== "ensemble" && dims.etat !== TRAITEES ? {etat: "ensemble"} : undefined
+    isYear(dims.periode) &&
+    dims.etat !== "ensemble" &&
+    CUBE_CATEGORIES.every((c) => c === "etat" || dims[c] === "ensemble")
+      ? {etat: "ensemble"}
+      : undefined
 };
 
 export const CUBE_HIERARCHIES: readonly Hierarchy[] = [
@@ -150,7 +134,6 @@ export const CUBE_HIERARCHIES: readonly Hierarchy[] = [
   structureKinds(),
   monthsInYear("periode"),
   statesOfYears,
-  processedOfYears,
   ...CUBE_CATEGORIES.filter((c) => c !== "etat").map((c) => categoryTotal(c))
 ];
 
@@ -175,27 +158,14 @@ async function computeCube({engine, referenceDate}: ComputeContext): Promise<Row
     ...Object.fromEntries(CUBE_CATEGORIES.map((c) => [c, r[c]])),
     candidatures: Number(r.candidatures)
   }));
-  rows.push(...processedRows(rows));
   // No constraint links two years (months add up into their own year only): each year is
   // an independent problem, and disclosure control costs far more on one large problem.
   const spec = cubeSpec(referenceDate);
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
-  const masked: Row[] = [];
-  for (const year of years) {
-    const cells = rows.filter((r) => String(r.periode).startsWith(year));
-    masked.push(...(await applyDisclosure([{spec, rows: cells}], CUBE_HIERARCHIES)).rows[0]!);
-  }
-  return masked;
-}
-
-// The « traitées » cells: for every year cell by état alone, ensemble − Nouvelle candidature.
-function processedRows(rows: readonly Row[]): Row[] {
-  const all = rows.filter((r) => onlyEtat(r) && r.etat === "ensemble");
-  const nouvelles = new Map(rows.filter((r) => onlyEtat(r) && r.etat === NOUVELLE).map((r) => [cellId(r), r]));
-  return all.map((r) => {
-    const nouvelle = nouvelles.get(cellId({...r, etat: NOUVELLE}));
-    return {...r, etat: TRAITEES, candidatures: Number(r.candidatures) - Number(nouvelle?.candidatures ?? 0)};
-  });
+  return years.flatMap(
+    (year) =>
+      applyDisclosure([{spec, rows: rows.filter((r) => String(r.periode).startsWith(year))}], CUBE_HIERARCHIES).rows[0]!
+  );
 }
 
 // One cube per engine and reference date: the datasets built from it in one process (the
@@ -224,7 +194,7 @@ export function project(
 ): Row[] {
   const dropped: readonly string[] = CUBE_CATEGORIES.filter((c) => !kept.includes(c));
   return cube
-    .filter((row) => row.etat !== TRAITEES && dropped.every((c) => row[c] === "ensemble") && keep(row))
+    .filter((row) => dropped.every((c) => row[c] === "ensemble") && keep(row))
     .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !dropped.includes(k))));
 }
 

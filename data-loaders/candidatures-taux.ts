@@ -24,8 +24,6 @@ import {
 import {
   CANDIDATURES_SOURCES,
   TERRITORY_DEFINITION,
-  NOUVELLE,
-  TRAITEES,
   cubeIndex,
   maskedCube,
   type CubeCount
@@ -61,11 +59,6 @@ const rate = (
 });
 
 const ETAT = ["candidatures.état"];
-/** Processed applications = all applications − those still « Nouvelle candidature » (same cell). */
-const TRAITEES_FROM = [
-  {figure: "candidatures", coefficient: 1},
-  {figure: "candidatures", dims: {etat: NOUVELLE}, coefficient: -1}
-];
 const TRAITEMENT = ["candidatures.date_candidature", "candidatures.date_traitement"];
 const RECRUTEMENT = ["candidatures.date_candidature", "candidatures.date_embauche", "candidatures.état"];
 const CANDIDATS = ["candidatures.id_candidat", "candidatures.état"];
@@ -96,26 +89,20 @@ export function candidaturesTauxSpec(referenceDate: string): DatasetSpec {
         CANDIDATURES_SOURCES,
         "candidatures"
       ),
-      {
-        ...peopleCount(
-          "candidatures_acceptees",
-          "Candidatures acceptées",
-          "Candidatures de l'année à l'état « Candidature acceptée » à la date de référence.",
-          ETAT,
-          "candidatures"
-        ),
-        sameAs: {figure: "candidatures", dims: {etat: ACCEPTEE}}
-      },
-      {
-        ...peopleCount(
-          "candidatures_refusees",
-          "Candidatures refusées",
-          "Candidatures de l'année à l'état « Candidature déclinée » (refusée) à la date de référence.",
-          ETAT,
-          "candidatures"
-        ),
-        sameAs: {figure: "candidatures", dims: {etat: REFUSEE}}
-      },
+      peopleCount(
+        "candidatures_acceptees",
+        "Candidatures acceptées",
+        "Candidatures de l'année à l'état « Candidature acceptée » à la date de référence.",
+        ETAT,
+        "candidatures"
+      ),
+      peopleCount(
+        "candidatures_refusees",
+        "Candidatures refusées",
+        "Candidatures de l'année à l'état « Candidature déclinée » (refusée) à la date de référence.",
+        ETAT,
+        "candidatures"
+      ),
       rate(
         "taux_acceptation",
         "Taux d'acceptation",
@@ -132,17 +119,13 @@ export function candidaturesTauxSpec(referenceDate: string): DatasetSpec {
         "candidatures",
         ETAT
       ),
-      {
-        ...peopleCount(
-          "candidatures_traitees",
-          "Candidatures traitées",
-          "Candidatures de l'année ayant une date de traitement (réponse de l'employeur) : toutes les candidatures " +
-            "moins celles à l'état « Nouvelle candidature ». Masquées là où l'un de ces deux nombres l'est.",
-          TRAITEMENT,
-          "candidatures"
-        ),
-        derivedFrom: TRAITEES_FROM
-      },
+      peopleCount(
+        "candidatures_traitees",
+        "Candidatures traitées",
+        "Candidatures de l'année ayant une date de traitement (réponse de l'employeur).",
+        TRAITEMENT,
+        "candidatures"
+      ),
       rate(
         "delai_reponse_moyen",
         "Délai de réponse moyen",
@@ -227,8 +210,6 @@ export function candidaturesTauxSpec(referenceDate: string): DatasetSpec {
   };
 }
 
-export const candidaturesTauxHierarchies = [geography(), structureKinds()];
-
 type SqlRow = Record<string, string | number | null>;
 const cellOf = (r: Readonly<Record<string, unknown>>, periode: unknown) =>
   JSON.stringify([r.niveau, r.territoire, r.type_structure, String(periode)]);
@@ -266,9 +247,9 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     put(out, "candidatures", index.get(row));
     put(out, "candidatures_acceptees", index.get(row, {etat: ACCEPTEE}));
     put(out, "candidatures_refusees", index.get(row, {etat: REFUSEE}));
-    put(out, "candidatures_traitees", index.get(row, {etat: TRAITEES}));
   }
-  for (const r of reponse) Object.assign(cell(r, r.annee), pick(r, ["delai_moyen", "delai_median"], "delai_reponse"));
+  for (const r of reponse)
+    Object.assign(cell(r, r.annee), pick(r, ["candidatures_traitees", "delai_moyen", "delai_median"], "delai_reponse"));
   for (const r of sansEmbauche) Object.assign(cell(r, r.annee), pick(r, ["candidats", "candidats_sans_acceptation"]));
   for (const r of recrutement)
     Object.assign(
@@ -302,7 +283,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
       out[d] ??= null;
     return out;
   });
-  return {spec, rows: await disclose(spec, rows, candidaturesTauxHierarchies)};
+  return {spec, rows: disclose(spec, rows, [geography(), structureKinds()])};
 }
 
 /** Columns of a SQL row, `delai_*` renamed with `prefix` (delai_moyen → delai_reponse_moyen). */

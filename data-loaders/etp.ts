@@ -131,7 +131,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
 export async function compute({engine, referenceDate}: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const spec = etpSpec(referenceDate);
   const rows = withTerritoryNames(await engine.query(etpByLevelSql()));
-  const masked = await disclose(spec, rows, []);
+  const masked = disclose(spec, rows, []);
   return {spec, rows: masked};
 }
 

@@ -108,7 +108,7 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
   const rows = withShares(raw, "tranche_duree", {
     part_parcours: (row, total) => ratio(row.nb_parcours, total.nb_parcours)
   });
-  const masked = await disclose(spec, rows, parcoursHierarchies);
+  const masked = disclose(spec, rows, parcoursHierarchies);
   return {spec, rows: maskSharesOfMaskedTotals(masked, "tranche_duree", "nb_parcours", ["part_parcours"])};
 }
 

@@ -124,22 +124,6 @@ function yearIsLastMonth(referenceDate: string, stocks: readonly string[]): Hier
   };
 }
 
-/**
- * The relations the PASS IAE counts obey (the stocks' year depends on the reference date);
- * `figures`: the figures published (without the optional suspensions table, no `pass_suspendus`).
- */
-export function passIaeHierarchies(referenceDate: string, figures: readonly string[] = FIGURES): Hierarchy[] {
-  return [
-    geography(),
-    structureKinds(),
-    monthsInYear("periode", ["pass_delivres"]),
-    yearIsLastMonth(
-      referenceDate,
-      STOCKS.filter((f) => figures.includes(f))
-    )
-  ];
-}
-
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const {engine} = context;
   const referenceDate = await emploisReferenceDate(context);
@@ -164,18 +148,26 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     }));
   // Periods are linked only within a year (months add up to it, its stock is its last
   // month's): one disclosure problem per year.
-  const hierarchies = passIaeHierarchies(referenceDate, figures);
+  const hierarchies = [
+    geography(),
+    structureKinds(),
+    monthsInYear("periode", ["pass_delivres"]),
+    yearIsLastMonth(
+      referenceDate,
+      STOCKS.filter((f) => figures.includes(f as (typeof FIGURES)[number]))
+    )
+  ];
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
-  const masked: Row[] = [];
-  for (const year of years)
-    masked.push(
-      ...(await disclose(
+  return {
+    spec,
+    rows: years.flatMap((year) =>
+      disclose(
         spec,
         rows.filter((r) => String(r.periode).startsWith(year)),
         hierarchies
-      ))
-    );
-  return {spec, rows: masked};
+      )
+    )
+  };
 }
 
 export async function passIae(context: LoaderContext): Promise<Uint8Array> {

@@ -136,7 +136,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     postes_en_tension: Number(r.postes_en_tension),
     part_en_tension: Number(r.postes_ouverts) > 0 ? Number(r.postes_en_tension) / Number(r.postes_ouverts) : null
   }));
-  return {spec, rows: await disclose(spec, rows, [])};
+  return {spec, rows: disclose(spec, rows, [])};
 }
 
 export async function postesTension(context: LoaderContext): Promise<Uint8Array> {

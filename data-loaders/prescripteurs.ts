@@ -59,16 +59,13 @@ export function prescripteursSpec(referenceDate: string): DatasetSpec {
         SOURCES,
         "candidatures"
       ),
-      {
-        ...peopleCount(
-          "candidatures_acceptees",
-          "Candidatures acceptées",
-          "Candidatures de l'année à l'état « Candidature acceptée » à la date de référence.",
-          [...SOURCES, "candidatures.état"],
-          "candidatures"
-        ),
-        sameAs: {figure: "candidatures", dims: {etat: ACCEPTEE}}
-      },
+      peopleCount(
+        "candidatures_acceptees",
+        "Candidatures acceptées",
+        "Candidatures de l'année à l'état « Candidature acceptée » à la date de référence.",
+        [...SOURCES, "candidatures.état"],
+        "candidatures"
+      ),
       {
         name: "taux_acceptation",
         role: "figure",
@@ -117,8 +114,6 @@ export function prescripteursSpec(referenceDate: string): DatasetSpec {
 const cellOf = (r: Row | Record<string, unknown>) =>
   JSON.stringify([r.niveau, r.territoire, String(r.periode ?? r.annee), r.origine, r.type_prescripteur]);
 
-export const prescripteursHierarchies = [geography(), categoryTotal("origine"), categoryTotal("type_prescripteur")];
-
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const spec = prescripteursSpec(await emploisReferenceDate(context));
   const [cube, organisations] = await Promise.all([
@@ -160,7 +155,8 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     out.organisations = prescriber ? (orgs.get(cellOf(out)) ?? 0) : null;
     rows.push(out);
   }
-  return {spec, rows: await disclose(spec, rows, prescripteursHierarchies)};
+  const hierarchies = [geography(), categoryTotal("origine"), categoryTotal("type_prescripteur")];
+  return {spec, rows: disclose(spec, rows, hierarchies)};
 }
 
 export async function prescripteurs(context: LoaderContext): Promise<Uint8Array> {

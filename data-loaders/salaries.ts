@@ -4,14 +4,6 @@
 // territories or kinds (a person may work in two), so only the categories that split the
 // whole (sex, age, training level) are additive, within a cell.
 import {
-  cellKey,
-  hierarchyConstraints,
-  protectCells,
-  secretColumnName,
-  type Cell,
-  type Dims,
-  type MaskReason,
-  type Value,
   TRAITS,
   TRAIT_LABELS,
   TRAIT_PARTITIONS,
@@ -20,7 +12,6 @@ import {
   geography,
   toArrow,
   type DatasetSpec,
-  type Hierarchy,
   type Row
 } from "@pilotage/indicators";
 import {
@@ -162,11 +153,9 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
   };
 }
 
-// Distinct people: a person employed in two départements (or two kinds) counts once in the
-// région (in « ensemble »): part ≤ total ≤ Σ parts, not a sum.
-export const salariesHierarchies: Hierarchy[] = [
-  {...geography(), kind: "distinct"},
-  {...categoryTotal("type_structure"), kind: "distinct"},
+export const salariesHierarchies = [
+  geography(),
+  categoryTotal("type_structure"),
   ...TRAIT_PARTITIONS.map((parts) => partition("caracteristique", "ensemble", parts))
 ];
 
@@ -185,66 +174,16 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
       return share === null || typeof row.aide_cellule !== "number" ? null : share * row.aide_cellule;
     }
   }).map(({aide_cellule: _, ...r}) => r);
-  const counted = await disclose(spec, rows, salariesHierarchies);
-  const masked = maskSharesOfMaskedTotals(counted, "caracteristique", "nb_salaries", ["part_salaries"]);
-  return {spec, rows: await maskMagnitudes(rows, masked)};
+  const masked = disclose(spec, rows, salariesHierarchies);
+  return {
+    spec,
+    rows: maskSharesOfMaskedTotals(masked, "caracteristique", "nb_salaries", [
+      "part_salaries",
+      "part_etp",
+      "montant_aide"
+    ])
+  };
 }
-
-/** Figures summed over the employees of a row: hours, ETP, aid and the share of ETP. */
-const MAGNITUDES = ["heures_travaillees", "etp_realises", "part_etp", "montant_aide"] as const;
-
-// Hours add up over geography, kinds and the categories that split the whole (unlike people).
-const hoursHierarchies: Hierarchy[] = [
-  geography(),
-  categoryTotal("type_structure"),
-  ...TRAIT_PARTITIONS.map((parts) => partition("caracteristique", "ensemble", parts))
-];
-
-/**
- * Hours, ETP réalisés and aid of a row are masked with its employees' count (magnitudes over
- * fewer than 11 people), and more where a masked one would follow from the others by a sum.
- * The « ensemble » row is the cell `etp` publishes (same territory, kind and year, same
- * values): it is published here exactly as there. Its parts (sexes, ages, training levels)
- * are masked in pairs or more, so that no total gives one back (the hours of a row's parts
- * add up to its total; the audit of the published files checks it).
- */
-async function maskMagnitudes(raw: readonly Row[], counted: readonly Row[]): Promise<Row[]> {
-  const values = new Map<string, number | null>();
-  const masks = new Map<string, MaskReason>();
-  const cells: Cell[] = [];
-  const keyOf = (row: Row) => cellKey("heures_travaillees", magnitudeDims(row));
-  raw.forEach((row, i) => {
-    if (row.caracteristique === "ensemble") return; // below, never masked: published in etp
-    const dims = magnitudeDims(row);
-    const key = keyOf(row);
-    values.set(key, typeof row.heures_travaillees === "number" ? row.heures_travaillees : null);
-    cells.push({figure: "heures_travaillees", dims});
-    if (counted[i]![secretColumnName("nb_salaries")] === true) masks.set(key, "primaire");
-  });
-  for (const row of raw.filter((r) => r.caracteristique === "ensemble")) {
-    values.set(keyOf(row), typeof row.heures_travaillees === "number" ? row.heures_travaillees : null);
-    cells.push({figure: "heures_travaillees", dims: magnitudeDims(row)});
-  }
-  // Exact protection only (threshold 0): hours are not people, a bound on them reveals no one.
-  const result = await protectCells(values, masks, hierarchyConstraints(cells, hoursHierarchies), 0);
-  return counted.map((row, i) => {
-    const out: Record<string, Value | undefined> = {...row};
-    const hidden = row.caracteristique !== "ensemble" && result.has(keyOf(raw[i]!));
-    for (const figure of MAGNITUDES) {
-      out[figure] = hidden ? null : raw[i]![figure];
-      out[secretColumnName(figure)] = hidden;
-    }
-    return out;
-  });
-}
-
-const magnitudeDims = (row: Row): Dims => ({
-  niveau: row.niveau as string,
-  territoire: row.territoire as string,
-  periode: row.periode as string,
-  type_structure: row.type_structure as string,
-  caracteristique: row.caracteristique as string
-});
 
 export async function salaries(context: LoaderContext): Promise<Uint8Array> {
   // Computed once per build: the territory archive reads the same rows.

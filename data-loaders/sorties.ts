@@ -108,7 +108,7 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
     categorie_sortie_libelle: EXIT_CATEGORY_LABELS[r.categorie_sortie as keyof typeof EXIT_CATEGORY_LABELS]
   }));
   const rows = withShares(raw, "categorie_sortie", {taux: (row, total) => ratio(row.nb_sorties, total.nb_sorties)});
-  const masked = await disclose(spec, rows, sortiesHierarchies);
+  const masked = disclose(spec, rows, sortiesHierarchies);
   return {spec, rows: maskSharesOfMaskedTotals(masked, "categorie_sortie", "nb_sorties", ["taux"])};
 }
 

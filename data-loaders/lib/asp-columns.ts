@@ -152,10 +152,6 @@ export const ratio = (a: Value | undefined, b: Value | undefined): number | null
  * Disclosure control of one dataset (the audit in @pilotage/indicators searches beyond
  * direct neighbours when a masked cell needs protecting, so one call is enough).
  */
-export async function disclose(
-  spec: DatasetSpec,
-  rows: readonly Row[],
-  hierarchies: readonly Hierarchy[]
-): Promise<Row[]> {
-  return (await applyDisclosure([{spec, rows}], hierarchies)).rows[0]!;
+export function disclose(spec: DatasetSpec, rows: readonly Row[], hierarchies: readonly Hierarchy[]): Row[] {
+  return applyDisclosure([{spec, rows}], hierarchies).rows[0]!;
 }

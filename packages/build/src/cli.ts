@@ -30,18 +30,6 @@ function run(bin: string, args: string[]): Promise<void> {
   });
 }
 
-/**
- * The statistical secret, audited over every published file together, as an outside reader
- * would attack it: the build fails when a masked count can be given back or pinned within
- * less than the threshold.
- */
-async function auditSecret(): Promise<void> {
-  const {auditBuiltSite} = await import("../../../data-loaders/lib/published-relations.ts");
-  const {summary, failures} = await auditBuiltSite("dist/_file/data");
-  console.log(`\n${summary}`);
-  if (failures.length > 0) throw new Error(`le secret statistique ne tient pas :\n${failures.join("\n")}`);
-}
-
 const start = performance.now();
 try {
   if (command !== "prepare" && command !== "build")
@@ -59,8 +47,6 @@ try {
     console.log(`Données ouvertes : ${files.length} fichiers à adresse stable dans dist/donnees/.`);
     await buildEmbedPage();
     console.log("Graphiques à intégrer : dist/integrer.html, dist/integrer.js.");
-    // Every published file together must not give back a masked cell.
-    await auditSecret();
     // Same data, same bytes: attached files dated by the data, not by when loaders ran.
     const referenceDate = readCurrent(join(process.cwd(), CACHE_DIR)).referenceDate;
     if (!referenceDate) throw new Error("La date de référence des données est inconnue (aucune extraction datée).");

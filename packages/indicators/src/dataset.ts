@@ -68,25 +68,6 @@ export interface FigureColumn extends ColumnBase {
    * keeps the order in which floating-point sums were taken from showing in the files.
    */
   readonly decimals?: number;
-  /**
-   * The cell this figure is in the one disclosure model shared by every published file, when
-   * it is another figure under another name: `candidatures_acceptees` of a row is the
-   * `candidatures` cell of the same row at `etat` « Candidature acceptée ».
-   */
-  readonly sameAs?: CellReference;
-  /**
-   * A figure computed from other cells of the model: Σ coefficient × cell, each cell taken at
-   * the row's dimensions with `dims` changed (`candidatures_traitees` = candidatures −
-   * candidatures at « Nouvelle candidature »). Published so that the audit, like any reader,
-   * combines it with the cells it comes from.
-   */
-  readonly derivedFrom?: readonly (CellReference & {readonly coefficient: number})[];
-}
-
-/** A cell of the disclosure model relative to a row: a figure, at the row's dimensions with `dims` changed. */
-export interface CellReference {
-  readonly figure: string;
-  readonly dims?: Readonly<Record<string, string>>;
 }
 
 export type Column = DimensionColumn | FigureColumn;

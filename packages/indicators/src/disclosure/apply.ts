@@ -43,10 +43,10 @@ export interface DisclosureResult {
  * reader which cells hold 1 to 10 people and which hold more, enough to recompute a value
  * (a primary x and a secondary y ≥ 11 with x + y = 12 give x = 1).
  */
-export async function applyDisclosure(
+export function applyDisclosure(
   datasets: readonly DatasetRows[],
   hierarchies: readonly Hierarchy[] = []
-): Promise<DisclosureResult> {
+): DisclosureResult {
   const values = new Map<CellKey, number | null>();
   const cells = new Map<CellKey, {figure: string; dims: Dims}>();
   const primary = new Map<CellKey, MaskReason>();
@@ -72,7 +72,7 @@ export async function applyDisclosure(
     });
   });
 
-  const masks = await protectCells(values, primary, hierarchyConstraints(cells.values(), hierarchies));
+  const masks = protectCells(values, primary, hierarchyConstraints(cells.values(), hierarchies));
 
   const masked: MaskedCell[] = [];
   const rows = datasets.map(({spec, rows}, d) =>

@@ -2,18 +2,8 @@
 // combining the published cells through the additive constraints (any linear combination,
 // not only one subtraction). Used by tests, and by data loaders that want a hard check.
 
-import {createHash} from "node:crypto";
 import {messages} from "../messages.ts";
-import {
-  type CellKey,
-  type Constraint,
-  type MaskReason,
-  isNationalCell,
-  nextCell,
-  secondarySuppression
-} from "./secondary.ts";
-import {feasibilityIntervals, width} from "./intervals.ts";
-import {DISCLOSURE_THRESHOLD} from "./threshold.ts";
+import {type CellKey, type Constraint, type MaskReason, secondarySuppression, smallestCell} from "./secondary.ts";
 
 const EPSILON = 1e-9;
 
@@ -31,7 +21,6 @@ export function recoverableCells(
   // Each constraint becomes a row over the masked cells it involves: +1 total, -1 parts.
   const equations: Map<CellKey, number>[] = [];
   for (const c of constraints) {
-    if (c.kind === "distinct") continue; // inequalities: see intervals.ts
     if (!values.has(c.total) && !masked.has(c.total)) continue;
     const row = new Map<CellKey, number>();
     const add = (key: CellKey, coefficient: number) => {
@@ -119,58 +108,18 @@ function determined(equations: readonly Map<CellKey, number>[]): CellKey[] {
 }
 
 /**
- * Secondary suppression, then the exact audit, then the interval audit:
- * - while masked cells can still be recomputed by combining `sum` constraints, mask for
- *   each of them the cell that loses least near it (in a constraint with it; when none is
- *   left there, one constraint further, and so on) and suppress again;
- * - while a masked cell can be pinned within an interval narrower than the threshold (all
- *   constraints, `distinct` ones as inequalities, solved by linear programming), do the same.
- * Masking more never reveals more, and each round masks at least one more cell, so this
- * ends; it throws only if an exposed cell has no published cell left anywhere in reach
- * (nothing more could protect it), rather than publish it.
+ * Secondary suppression, then the exact audit: while masked cells can still be recomputed
+ * by combining constraints, mask for each of them the smallest published cell near it (in
+ * a constraint with it; when none is left there, one constraint further, and so on) and
+ * suppress again. Masking more never reveals more, and each round masks at least one more
+ * cell, so this ends; it throws only if a recoverable cell has no published cell left
+ * anywhere in reach (nothing more could protect it), rather than publish it.
  */
-export async function protectCells(
+export function protectCells(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
-  constraints: readonly Constraint[],
-  threshold: number = DISCLOSURE_THRESHOLD
-): Promise<Map<CellKey, MaskReason>> {
-  // The same problem solved once per process: the engines' parity tests give DuckDB,
-  // PGlite and the server the same cells, and linear programs are the costly part.
-  const key = problemKey(values, masked, constraints, threshold);
-  let solved = solvedProblems.get(key);
-  if (!solved) {
-    solved = solveProtection(values, masked, constraints, threshold);
-    solvedProblems.set(key, solved);
-    solved.catch(() => solvedProblems.delete(key));
-  }
-  return new Map(await solved);
-}
-
-const solvedProblems = new Map<string, Promise<Map<CellKey, MaskReason>>>();
-
-// A digest of the problem, whatever the order its cells and relations come in.
-function problemKey(
-  values: ReadonlyMap<CellKey, number | null>,
-  masked: ReadonlyMap<CellKey, MaskReason>,
-  constraints: readonly Constraint[],
-  threshold: number
-): string {
-  const hash = createHash("sha256");
-  hash.update(`${threshold}\n`);
-  for (const [k, v] of [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`v${k}\t${v}\n`);
-  for (const [k, r] of [...masked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`m${k}\t${r}\n`);
-  const relations = constraints.map((c) => `${c.kind ?? "sum"}\t${c.total}\t${[...c.parts].sort().join("\t")}`).sort();
-  for (const r of relations) hash.update(`c${r}\n`);
-  return hash.digest("hex");
-}
-
-async function solveProtection(
-  values: ReadonlyMap<CellKey, number | null>,
-  masked: ReadonlyMap<CellKey, MaskReason>,
-  constraints: readonly Constraint[],
-  threshold: number
-): Promise<Map<CellKey, MaskReason>> {
+  constraints: readonly Constraint[]
+): Map<CellKey, MaskReason> {
   const active = constraints.filter((c) => values.has(c.total) || masked.has(c.total));
   const constraintsOf = new Map<CellKey, Constraint[]>();
   for (const c of active) {
@@ -180,48 +129,22 @@ async function solveProtection(
       else constraintsOf.set(k, [c]);
     }
   }
-  // One cell masked per exposed cell, except for cells next to a cell masked in the same
-  // round (the next round's audit says whether they still need one): fewer cells masked.
-  const widen = (result: Map<CellKey, MaskReason>, exposed: readonly CellKey[]) => {
-    const near = new Set<CellKey>();
-    let added = 0;
-    for (const cell of exposed) {
-      if (near.has(cell)) continue;
-      const next = nearestPublished(cell, values, result, constraintsOf);
-      if (next === undefined) continue;
-      result.set(next, "secondaire");
-      added++;
-      for (const c of constraintsOf.get(next) ?? []) for (const k of [c.total, ...c.parts]) near.add(k);
-    }
-    if (added === 0) throw new Error(messages.unprotectable(exposed[0]!));
-    return secondarySuppression(values, result, constraints, threshold);
-  };
-  let result = secondarySuppression(values, masked, constraints, threshold);
-  // A cell once shown wide stays wide: masking more cells only adds unknowns, and every
-  // feasible point seen before, completed with the true values of the cells masked since,
-  // is still feasible. Only the others are solved again after each widening.
-  const wide = new Set<CellKey>();
+  let result = secondarySuppression(values, masked, constraints);
   for (;;) {
     const exposed = recoverableCells(values, result, constraints);
-    if (exposed.length > 0) {
-      result = widen(result, exposed);
-      continue;
+    if (exposed.length === 0) return result;
+    for (const cell of exposed) {
+      const next = nearestPublished(cell, values, result, constraintsOf);
+      if (next === undefined) throw new Error(messages.unprotectable(cell));
+      result.set(next, "secondaire");
     }
-    if (masked.size === 0 || threshold <= 0) return result; // threshold 0: exact audit only
-    const open = [...result.keys()].filter((k) => !wide.has(k));
-    const intervals = await feasibilityIntervals(values, result, constraints, open, {enough: threshold});
-    for (const i of intervals) if (width(i) >= threshold) wide.add(i.cell);
-    const narrow = intervals.filter((i) => width(i) < threshold).map((i) => i.cell);
-    if (narrow.length === 0) return result;
-    result = widen(result, narrow);
+    result = secondarySuppression(values, result, constraints);
   }
 }
 
 /**
- * The published cell sharing a constraint with `cell` that loses least (`nextCell`); when
- * every such cell is masked already, the search goes on through the masked ones (breadth
- * first). A national cell is taken only when no other published cell is in reach within
- * two more steps: the national level is masked last.
+ * The smallest published cell sharing a constraint with `cell`; when every such cell is
+ * masked already, the search goes on through the masked ones (breadth first).
  */
 function nearestPublished(
   cell: CellKey,
@@ -231,9 +154,7 @@ function nearestPublished(
 ): CellKey | undefined {
   const seen = new Set([cell]);
   let frontier = [cell];
-  let fallback: CellKey | undefined;
-  let stepsLeft = Infinity;
-  while (frontier.length > 0 && stepsLeft-- > 0) {
+  while (frontier.length > 0) {
     const published: CellKey[] = [];
     const next: CellKey[] = [];
     for (const k of frontier) {
@@ -246,14 +167,9 @@ function nearestPublished(
         }
       }
     }
-    const local = published.filter((k) => !isNationalCell(k));
-    const best = nextCell(local, values);
-    if (best !== undefined) return best;
-    if (fallback === undefined && published.length > 0) {
-      fallback = nextCell(published, values);
-      stepsLeft = 2;
-    }
-    frontier = [...next, ...published];
+    const smallest = smallestCell(published, values);
+    if (smallest !== undefined) return smallest;
+    frontier = next;
   }
-  return fallback;
+  return undefined;
 }

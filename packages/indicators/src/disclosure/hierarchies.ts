@@ -17,26 +17,15 @@ export interface Cell {
 
 export interface Hierarchy {
   readonly name: string;
-  /**
-   * `distinct` when the figures count distinct people that may sit in two parts (a person
-   * working in two départements counts once in the région): part ≤ total ≤ Σ parts.
-   */
-  readonly kind?: "sum" | "distinct";
   /** Figures that add up along this hierarchy (default: every figure). */
   readonly figures?: readonly string[];
   /** The dimensions to change to reach the total this cell is a part of; undefined at the top. */
   parent(dims: Dims): Dims | undefined;
 }
 
-/**
- * A cell's key: its figure and dimensions in name order, so it is the same in every dataset.
- * A category at « ensemble » is the same cell as no category at all (`salaries` at
- * caractéristique « ensemble » is the cell `etp` publishes without that dimension).
- */
+/** A cell's key: its figure and dimensions in name order, so it is the same in every dataset. */
 export function cellKey(figure: string, dims: Dims): CellKey {
-  const names = Object.keys(dims)
-    .filter((n) => dims[n] !== "ensemble")
-    .sort();
+  const names = Object.keys(dims).sort();
   return JSON.stringify([figure, ...names.map((n) => [n, dims[n]])]);
 }
 
@@ -55,7 +44,7 @@ export function hierarchyConstraints(cells: Iterable<Cell>, hierarchies: readonl
       if (!keys.has(total)) continue; // total not published: nothing to subtract from
       parts.set(total, [...(parts.get(total) ?? []), cellKey(cell.figure, cell.dims)]);
     }
-    for (const [total, p] of parts) constraints.push({total, parts: p, kind: hierarchy.kind ?? "sum"});
+    for (const [total, p] of parts) constraints.push({total, parts: p});
   }
   return constraints;
 }
