@@ -10,6 +10,7 @@ import {candidatures} from "./candidatures.ts";
 import {dictionaryJson} from "./dictionnaire.ts";
 import {etpMensuel} from "./etp-mensuel.ts";
 import {etp} from "./etp.ts";
+import {savedHours} from "./heures-economisees.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {parcours} from "./parcours.ts";
 import {passIae} from "./pass-iae.ts";
@@ -31,6 +32,8 @@ export const PUBLISHED_FILES: Readonly<Record<string, Publish>> = {
   "dictionnaire.json": (context) => dictionaryJson(context.referenceDate),
   "etp-mensuel.arrow": etpMensuel,
   "etp.arrow": etp,
+  // The same bytes as its loader (docs/data/heures-economisees.json.ts) writes.
+  "heures-economisees.json": async (context) => JSON.stringify(await savedHours(context.engine)),
   "parcours.arrow": parcours,
   "pass-iae.arrow": passIae,
   "postes-tension.arrow": postesTension,
