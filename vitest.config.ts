@@ -24,7 +24,10 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           testTimeout: 180_000,
           hookTimeout: 300_000,
-          fileParallelism: false
+          fileParallelism: false,
+          // Tests marked concurrent (one page each, in its own browser context) open three
+          // pages at a time: the machines have two cores and a page mostly waits.
+          maxConcurrency: 3
         }
       }
     ]

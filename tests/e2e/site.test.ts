@@ -31,7 +31,7 @@ describe("every page of the site, in Chromium", () => {
 
   const visits = paths.flatMap((path) => (["light", "dark"] as const).map((theme) => [path, theme] as const));
 
-  it.each(visits)(
+  it.concurrent.each(visits)(
     "%s (%s theme): clean console, no request leaving the site, every chart drawn, no accessibility violation, skip link first, no sideways scrolling at 390 px",
     async (path, colorScheme) => {
       const report = await visitPage(browser, pageUrl(base, path), {colorScheme, audit: true, reader: true});

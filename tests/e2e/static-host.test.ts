@@ -54,16 +54,20 @@ describe("the site on a plain static host, under a sub-path", () => {
       const pages = new Set([`${base}/`]);
       const queue = [`${base}/`];
       const broken: string[] = [];
-      const checked = new Map<string, number>();
-      while (queue.length) {
-        const url = queue.shift()!;
+      // One request per distinct link, shared by the pages that carry it.
+      const checked = new Map<string, Promise<number>>();
+      const visit = async (url: string) => {
         for (const link of await linksOf(url)) {
           const target = new URL(link);
           target.hash = "";
           if (target.origin !== new URL(base).origin) continue;
           const key = target.href;
-          if (!checked.has(key)) checked.set(key, (await fetch(key, {method: "GET"})).status);
-          const status = checked.get(key)!;
+          if (!checked.has(key))
+            checked.set(
+              key,
+              fetch(key, {method: "GET"}).then((r) => r.status)
+            );
+          const status = await checked.get(key)!;
           if (status >= 400) broken.push(`${url} → ${key} (${status})`);
           const isPage = target.pathname.endsWith(".html") || target.pathname.endsWith("/");
           if (status < 400 && isPage && !target.pathname.endsWith("/integrer.html")) {
@@ -74,7 +78,27 @@ describe("the site on a plain static host, under a sub-path", () => {
             }
           }
         }
-      }
+      };
+      // A few pages open at once (the machine has two cores): workers take pages from the
+      // queue until it is empty and no worker can add to it any more.
+      let busy = 0;
+      const worker = async () => {
+        for (;;) {
+          const url = queue.shift();
+          if (url === undefined) {
+            if (busy === 0) return;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            continue;
+          }
+          busy++;
+          try {
+            await visit(url);
+          } finally {
+            busy--;
+          }
+        }
+      };
+      await Promise.all([worker(), worker(), worker()]);
       expect(broken).toEqual([]);
       // Every page of the navigation, and every territory page, was reached by links alone
       // (Framework also builds Markdown files no page links to, such as a folder's README).

@@ -86,6 +86,17 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
       // Framework redraws the charts at the new width; give it a moment, then measure.
       await page.setViewportSize({width: PHONE_WIDTH, height: 844});
       await page.waitForTimeout(400);
+      // On a busy machine the redraw can take longer: wait (a bounded time) for the page to fit,
+      // so that a slow redraw is not taken for sideways scrolling; a page that never fits is reported.
+      await page
+        .waitForFunction(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1,
+          undefined,
+          {
+            timeout: 3_000
+          }
+        )
+        .catch(() => undefined);
       problems.push(...(await chartProblems(page, options.chartTimeout ?? 10_000)));
       problems.push(...(await sidewaysOverflow(page)).map((p) => `à ${PHONE_WIDTH} px : ${p}`));
       problems.push(...(await narrowLinePlots(page)).map((p) => `à ${PHONE_WIDTH} px : ${p}`));
