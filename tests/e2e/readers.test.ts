@@ -301,3 +301,42 @@ describe("Données et méthode: the dictionary read on a laptop and on a phone",
     }
   );
 });
+
+describe("on a phone: compact key figures", () => {
+  // Every page that shows key figures (a row of `.pi-chiffres` cards).
+  const withKeyFigures = [
+    "/",
+    "/etp",
+    "/salaries",
+    "/structures",
+    "/femmes",
+    "/metiers",
+    "/candidatures",
+    "/prescripteurs",
+    "/pass-iae"
+  ];
+  const cases = withKeyFigures.flatMap((path) => THEMES.map((theme) => [path, theme] as const));
+  it.each(cases)("%s at 390 px (%s theme): two key figures a row, each value whole", async (path, theme) => {
+    const page = await open(path, theme, 390);
+    const rows = await page.locator(".pi-chiffres").evaluateAll((grids) =>
+      grids.map((grid) => {
+        const cards = Array.from(grid.querySelectorAll(":scope > figure"));
+        const tops = cards.map((c) => Math.round(c.getBoundingClientRect().top));
+        return {
+          cards: cards.length,
+          firstRow: tops.filter((t) => t === tops[0]).length,
+          cut: cards
+            .map((c) => c.querySelector(".pi-chiffre-valeur") as HTMLElement | null)
+            .filter((v) => v && v.scrollWidth > v.clientWidth + 1)
+            .map((v) => v!.textContent)
+        };
+      })
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      if (row.cards > 1) expect(row.firstRow).toBe(2);
+      expect(row.cut).toEqual([]);
+    }
+    await page.context().close();
+  });
+});
