@@ -73,9 +73,17 @@ describe("on paper: one page of each kind printed to PDF", () => {
         ),
         unbroken: figures.every((f) => getComputedStyle(f).breakInside === "avoid"),
         kept: Array.from(document.querySelectorAll("h2, h3")).every((h) => getComputedStyle(h).breakAfter === "avoid"),
-        smallest: labels.length ? Math.min(...labels) : null
+        smallest: labels.length ? Math.min(...labels) : null,
+        // Key figures three a row on paper (fewer only when there are fewer cards).
+        keyFigureRows: Array.from(document.querySelectorAll(".pi-chiffres")).map((grid) => {
+          const tops = Array.from(grid.querySelectorAll(":scope > figure")).map((c) =>
+            Math.round(c.getBoundingClientRect().top)
+          );
+          return {cards: tops.length, firstRow: tops.filter((t) => t === tops[0]).length};
+        })
       };
     });
+    for (const row of layout.keyFigureRows) expect(row.firstRow).toBe(Math.min(3, row.cards));
     expect(layout.visible).toBe(0);
     expect(layout.unbroken).toBe(true);
     expect(layout.kept).toBe(true);
