@@ -72,9 +72,15 @@ describe("a view opened from a copied link", () => {
         return;
       }
       // The last option of each filter: a département, the oldest year, the last kind.
+      // Each figure's subtitle names the filters (champ, territory, period), so each change
+      // shows in the figures: wait for it, or a busy machine reads the view before the redraw.
       for (let i = 0; i < count; i++) {
         const options = await selects.nth(i).locator("option").count();
+        const shown = JSON.stringify((await view(page)).figures);
+        const current = await selects.nth(i).evaluate((s) => (s as HTMLSelectElement).selectedIndex);
         await selects.nth(i).selectOption({index: options - 1});
+        if (current !== options - 1)
+          await expect.poll(async () => JSON.stringify((await view(page)).figures), {timeout: 20_000}).not.toBe(shown);
         await drawn(page);
       }
       const before = await view(page);
@@ -85,9 +91,9 @@ describe("a view opened from a copied link", () => {
       const fresh = await context.newPage();
       await fresh.goto(link);
       await drawn(fresh);
-      const after = await view(fresh);
-      expect(after.filters).toEqual(before.filters);
-      expect(after.figures).toEqual(before.figures);
+      // Polled: on a busy machine the view restored from the link can still be drawing.
+      await expect.poll(async () => (await view(fresh)).filters, {timeout: 20_000}).toEqual(before.filters);
+      await expect.poll(async () => (await view(fresh)).figures, {timeout: 20_000}).toEqual(before.figures);
       expect(before.figures.length).toBeGreaterThan(0);
       await context.close();
     },
