@@ -44,7 +44,8 @@ export const detail = {
   accepted: (values: readonly string[]) => `valeurs acceptées : ${values.join(", ")}`,
   min: (min: number) => `minimum : ${min}`,
   fin: (announced: number, read: number) => `FIN annonce ${announced} lignes, ${read} lues`,
-  conflict: (firstLine: number, key: readonly string[]) => `autre ligne ${firstLine}, même ${key.join(", ")}`,
+  conflict: (firstLine: number, key: readonly string[], otherValue?: string) =>
+    `autre ligne ${firstLine}${otherValue === undefined ? "" : ` : « ${otherValue} »`}, même ${key.join(", ")}`,
   duplicate: (firstLine: number | null) => (firstLine === null ? "" : `première occurrence ligne ${firstLine}`),
   warehouseType: (found: string, expected: string) => `trouvé ${found}, attendu ${expected}`,
   deb: (expected: string) => `attendu une ligne commençant par ${expected}`,

@@ -282,9 +282,12 @@ describe("fluxIAE reader: files as the ASP really delivers them", () => {
       reason: "conflicting_statement",
       line: emi.rows.length + 3,
       column: "emi_nb_heures_travail",
+      value: "99.0",
       others: 0
     });
-    expect(e.message).toContain(`autre ligne 4`);
+    // Both values named, so that the data team knows which statement to correct.
+    expect(e.message).toContain(`valeur « 99.0 »`);
+    expect(e.message).toContain(`autre ligne 4 : « 151.67 »`);
   });
 
   it("accepts the Structure view with its contact columns, left unread and listed", async () => {
