@@ -50,6 +50,8 @@ export const detail = {
   warehouseType: (found: string, expected: string) => `trouvé ${found}, attendu ${expected}`,
   deb: (expected: string) => `attendu une ligne commençant par ${expected}`,
   csvEngine: (message: string) => message.split("\n")[0] ?? message,
+  fieldCount: (found: number, expected: number) =>
+    `${found} champs séparés par « | » au lieu des ${expected} de l'en-tête : un « | » dans une valeur ?`,
   sampleMissing:
     "l'échantillon embarqué n'est pas encore généré : pnpm synth --scale sample --seed 1 --out packages/synth/sample"
 };

@@ -114,3 +114,34 @@ export async function lineOfCsvRecord(path: string, recordIndex: number): Promis
   }
   return line;
 }
+
+/**
+ * The first line (1-based) from `fromLine` on that has more fields than `expected`, split on
+ * `separator` (no quoting, as in fluxIAE files: a stray `|` in a value adds a field), or null.
+ * Only the count is returned: the line's values are never read into a message.
+ */
+export async function firstLineWithMoreFields(
+  path: string,
+  expected: number,
+  fromLine = 1,
+  separator = 0x7c
+): Promise<{readonly line: number; readonly fields: number} | null> {
+  let line = 1;
+  let fields = 1;
+  const stream = openBytes(path);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (const byte of chunk) {
+        if (byte === separator) fields++;
+        else if (byte === 0x0a) {
+          if (line >= fromLine && fields > expected) return {line, fields};
+          line++;
+          fields = 1;
+        }
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  return line >= fromLine && fields > expected ? {line, fields} : null;
+}

@@ -157,6 +157,21 @@ describe("fluxIAE reader: refusals name file, line, column and value", () => {
     expect(e.message).toContain("fluxIAE_Structure_01022026_120000.csv, ligne 4");
   });
 
+  it("names the line of a row holding a stray « | » (one field too many), in French, without its values", async () => {
+    const structure = FLUXIAE.Structure!;
+    const rows = structure.rows.map((r) => [...r]);
+    const name = structure.header.indexOf("structure_denomination");
+    rows[1]![name] = "Atelier | Les Jardins";
+    const e = await refusal("Structure", {header: structure.header, rows});
+    expect(e.reason).toBe("csv_syntax");
+    expect(e.line).toBe(4);
+    expect(e.message).toContain(
+      `ligne 4 : ligne illisible (structure CSV incorrecte) (${structure.header.length + 1} champs séparés par « | » au lieu des ${structure.header.length} de l'en-tête`
+    );
+    expect(e.message).not.toContain("Error");
+    expect(e.message).not.toContain("Jardins");
+  });
+
   it("missing required column", async () => {
     const t: Table = {
       header: emi.header.filter((h) => h !== "emi_afi_id"),
