@@ -256,6 +256,21 @@ describe("fluxIAE reader: files as the ASP really delivers them", () => {
     expect(zipped.rows).toEqual(plain.rows);
   });
 
+  it("refuses a .csv.gz that is a zip cut short, in French only", async () => {
+    const dir = tempDir();
+    const path = join(dir, "fluxIAE_Salarie_01022026_120000.csv.gz");
+    const many: Table = {
+      header: FLUXIAE.Salarie!.header,
+      rows: Array.from({length: 3000}, (_, i) => FLUXIAE.Salarie!.rows[0]!.map((v, j) => (j === 0 ? `${i}` : v)))
+    };
+    const zip = zipSync({"fluxIAE_Salarie_01022026_120000.csv": new Uint8Array(fluxIaeBytes("Salarie", many))});
+    writeFileSync(path, zip.subarray(0, Math.floor(zip.length / 2)));
+    const e = await expectRefusal("Salarie", path);
+    expect(e.reason).toBe("zip_content");
+    expect(e.message).toContain("archive zip illisible ou coupée avant la fin");
+    expect(e.message).not.toMatch(/Error|invalid/);
+  });
+
   it("reads a .csv.gz that is plain text", async () => {
     const dir = tempDir();
     const path = join(dir, "fluxIAE_Salarie_01022026_120000.csv.gz");
