@@ -50,8 +50,10 @@ export const detail = {
   warehouseType: (found: string, expected: string) => `trouvé ${found}, attendu ${expected}`,
   deb: (expected: string) => `attendu une ligne commençant par ${expected}`,
   csvEngine: (message: string) => message.split("\n")[0] ?? message,
-  fieldCount: (found: number, expected: number) =>
-    `${found} champs séparés par « | » au lieu des ${expected} de l'en-tête : un « | » dans une valeur ?`,
+  fieldCount: (found: number | null, expected: number, separator: string) =>
+    found === null
+      ? "guillemet ouvert sur cette ligne et jamais refermé"
+      : `${found} champs séparés par « ${separator} » au lieu des ${expected} de l'en-tête : un « ${separator} » dans une valeur ?`,
   sampleMissing:
     "l'échantillon embarqué n'est pas encore généré : pnpm synth --scale sample --seed 1 --out packages/synth/sample"
 };

@@ -7,7 +7,7 @@ import {SourceError} from "../errors.ts";
 import {detail} from "../messages.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
-import {diagnose, firstLineWithMoreFields, readHead} from "../text-stream.ts";
+import {diagnose, firstRecordWithMoreFields, readHead} from "../text-stream.ts";
 import {openSource, type ReadableSource} from "../archive.ts";
 import {
   checkHeader,
@@ -113,7 +113,7 @@ async function stageContent(
   } catch (e) {
     await refuseBrokenFile(path, display);
     // A stray `|` in a value (fluxIAE has no quoting) adds a field: name that line.
-    const extra = await firstLineWithMoreFields(path, header.columns.length, FIRST_DATA_LINE);
+    const extra = await firstRecordWithMoreFields(path, header.columns.length, {fromLine: FIRST_DATA_LINE});
     if (extra)
       throw new SourceError({
         file: display,
@@ -121,7 +121,7 @@ async function stageContent(
         column: null,
         value: null,
         reason: "csv_syntax",
-        detail: detail.fieldCount(extra.fields, header.columns.length)
+        detail: detail.fieldCount(extra.fields, header.columns.length, "|")
       });
     throw new SourceError({
       file: display,
