@@ -29,7 +29,11 @@ type Publish = (context: LoaderContext, cacheDir: string) => Promise<Uint8Array 
 export const PUBLISHED_FILES: Readonly<Record<string, Publish>> = {
   "candidatures-taux.arrow": candidaturesTaux,
   "candidatures.arrow": candidatures,
-  "dictionnaire.json": (context) => dictionaryJson(context.referenceDate),
+  "dictionnaire.json": (context) =>
+    dictionaryJson(
+      context.referenceDate,
+      context.staging.quality.missingTables.map((m) => m.table)
+    ),
   "etp-mensuel.arrow": etpMensuel,
   "etp.arrow": etp,
   // The same bytes as its loader (docs/data/heures-economisees.json.ts) writes.

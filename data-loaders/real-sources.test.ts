@@ -5,7 +5,7 @@
 // every view with the Structure contact columns, and without the optional PASS suspensions
 // table. Nothing is refused, the quality report says what was met, and the fluxIAE figures
 // are those of the same generation without quirks: nothing counted twice, nothing misplaced.
-import {rmSync} from "node:fs";
+import {readFileSync, rmSync} from "node:fs";
 import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -16,6 +16,8 @@ import {expectSameRows} from "../packages/indicators/src/testing/fluxiae-fixture
 import {tempDir} from "../packages/sources/src/test-fixtures.ts";
 import {THEME_DATASETS} from "./registry.ts";
 import type {Computed} from "./lib/sample-datasets.ts";
+import {publishFolder} from "./published.ts";
+import {publishOpenData} from "../packages/build/src/open-data.ts";
 
 const FLUXIAE_DATASETS = ["structures", "etp", "salaries", "parcours", "sorties"];
 
@@ -71,5 +73,31 @@ describe("a folder as the administration really delivers it", () => {
 
   it.each(FLUXIAE_DATASETS)("gives %s the figures of the same data delivered without quirks", (name) => {
     expectSameRows(real.datasets[name]!.rows, plain.datasets[name]!.rows, name);
+  });
+});
+
+// The build publishes open data from the loaders' files checked against the data dictionary:
+// without the optional PASS suspensions table, pass-iae has no pass_suspendus column, and
+// its dictionary entry must say the same, or the build stops after the loaders have run.
+describe("a folder without the optional PASS suspensions table, published as open data", () => {
+  let out: string;
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(tmpdir(), "pilotage-real-"));
+    await generate({scale: "sample", seed: 1, out: folder, quirks: true});
+    rmSync(join(folder, "emplois", "suspensions_pass.csv"));
+    out = tempDir();
+    await publishFolder(folder, join(out, ".cache"), out);
+    await publishOpenData({dataDir: out, outDir: join(out, "donnees")});
+  }, 600_000);
+
+  it("declares in the dictionary the columns it publishes, the note on the missing table included", () => {
+    const entry = JSON.parse(readFileSync(join(out, "donnees", "pass-iae.dictionnaire.json"), "utf8"));
+    const names = entry.columns.map((c: {name: string}) => c.name);
+    expect(names).not.toContain("pass_suspendus");
+    expect(entry.description).toContain("La table des suspensions de PASS (facultative) est absente des sources");
+    const header = readFileSync(join(out, "donnees", "pass-iae.csv"), "utf8")
+      .split("\n")[0]!
+      .split(",");
+    expect(header).toEqual(names);
   });
 });

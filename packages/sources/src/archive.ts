@@ -96,5 +96,6 @@ async function extractCsvMember(path: string, out: string, display: string): Pro
   }
   if (members.length !== 1) throw refuse(`membres CSV trouvés : ${members.length}`);
   if (state.failure || !state.finished)
-    throw refuse(`archive zip illisible ou coupée${state.failure ? ` : ${String(state.failure)}` : ""}`);
+    // fflate's own words ("Error: invalid zip data") are English and say no more than this.
+    throw refuse("archive zip illisible ou coupée avant la fin");
 }

@@ -44,11 +44,16 @@ export const detail = {
   accepted: (values: readonly string[]) => `valeurs acceptées : ${values.join(", ")}`,
   min: (min: number) => `minimum : ${min}`,
   fin: (announced: number, read: number) => `FIN annonce ${announced} lignes, ${read} lues`,
-  conflict: (firstLine: number, key: readonly string[]) => `autre ligne ${firstLine}, même ${key.join(", ")}`,
+  conflict: (firstLine: number, key: readonly string[], otherValue?: string) =>
+    `autre ligne ${firstLine}${otherValue === undefined ? "" : ` : « ${otherValue} »`}, même ${key.join(", ")}`,
   duplicate: (firstLine: number | null) => (firstLine === null ? "" : `première occurrence ligne ${firstLine}`),
   warehouseType: (found: string, expected: string) => `trouvé ${found}, attendu ${expected}`,
   deb: (expected: string) => `attendu une ligne commençant par ${expected}`,
   csvEngine: (message: string) => message.split("\n")[0] ?? message,
+  fieldCount: (found: number | null, expected: number, separator: string) =>
+    found === null
+      ? "guillemet ouvert sur cette ligne et jamais refermé"
+      : `${found} champs séparés par « ${separator} » au lieu des ${expected} de l'en-tête : un « ${separator} » dans une valeur ?`,
   sampleMissing:
     "l'échantillon embarqué n'est pas encore généré : pnpm synth --scale sample --seed 1 --out packages/synth/sample"
 };

@@ -114,3 +114,49 @@ export async function lineOfCsvRecord(path: string, recordIndex: number): Promis
   }
   return line;
 }
+
+/** Where a record breaks the header's field count (see {@link firstRecordWithMoreFields}). */
+export interface FieldCountProblem {
+  /** First file line of the record. */
+  readonly line: number;
+  /** Fields of the record; null when a quote opened in it is never closed. */
+  readonly fields: number | null;
+}
+
+/**
+ * The first record, starting on line `fromLine` or later, with more fields than `expected`
+ * (split on `separator`; `quoted`: RFC 4180 quotes, as in the emplois CSV — a quoted field
+ * may hold separators and newlines), or whose quote is never closed; null when none.
+ * fluxIAE has no quoting: a stray `|` in a value adds a field. Only counts are returned:
+ * the record's values are never read into a message.
+ */
+export async function firstRecordWithMoreFields(
+  path: string,
+  expected: number,
+  {fromLine = 1, separator = 0x7c, quoted = false}: {fromLine?: number; separator?: number; quoted?: boolean} = {}
+): Promise<FieldCountProblem | null> {
+  let line = 1;
+  let recordLine = 1;
+  let fields = 1;
+  let inQuotes = false;
+  const stream = openBytes(path);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (const byte of chunk) {
+        if (quoted && byte === 0x22) inQuotes = !inQuotes;
+        else if (byte === separator && !inQuotes) fields++;
+        else if (byte === 0x0a) {
+          line++;
+          if (inQuotes) continue;
+          if (recordLine >= fromLine && fields > expected) return {line: recordLine, fields};
+          recordLine = line;
+          fields = 1;
+        }
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (inQuotes) return {line: recordLine, fields: null};
+  return recordLine >= fromLine && fields > expected ? {line: recordLine, fields} : null;
+}

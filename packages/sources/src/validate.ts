@@ -299,7 +299,9 @@ export async function dropDuplicateStatements(
   const conflict = await one(
     con,
     `SELECT count(*) AS c, min(b.rowid) AS r, arg_min(a.rowid, b.rowid) AS f,
-            arg_min(${differingColumnSql(plan.spec)}, b.rowid) AS col
+            arg_min(${differingColumnSql(plan.spec)}, b.rowid) AS col,
+            arg_min(${differingValueSql(plan.spec, "b")}, b.rowid) AS vb,
+            arg_min(${differingValueSql(plan.spec, "a")}, b.rowid) AS va
      FROM ${table} a JOIN ${table} b ON ${sameKey} AND a.rowid < b.rowid
      WHERE a._fin IS NULL AND b._fin IS NULL AND (${differs})`
   );
@@ -308,10 +310,10 @@ export async function dropDuplicateStatements(
       file: plan.file,
       line: await lineOf(num(conflict.r)),
       column: String(conflict.col),
-      value: null,
+      value: shownValue(conflict.vb),
       reason: "conflicting_statement",
       others: num(conflict.c) - 1,
-      detail: detail.conflict(await lineOf(num(conflict.f)), key)
+      detail: detail.conflict(await lineOf(num(conflict.f)), key, shownValue(conflict.va))
     });
   }
   const dropped = await con.run(
@@ -329,3 +331,19 @@ function differingColumnSql(spec: TableSpec): string {
   );
   return `CASE ${whens.join(" ")} END`;
 }
+
+/**
+ * SQL (over rows `a`, `b`): the value, as text, that row `side` holds in the first column
+ * where they differ. Statement columns are identifiers, periods, states and hours: nothing
+ * personal, so both values may be shown.
+ */
+function differingValueSql(spec: TableSpec, side: "a" | "b"): string {
+  const whens = spec.columns.map(
+    (c) =>
+      `WHEN a.${quoteIdent(c.name)} IS DISTINCT FROM b.${quoteIdent(c.name)} THEN COALESCE(CAST(${side}.${quoteIdent(c.name)} AS VARCHAR), '')`
+  );
+  return `CASE ${whens.join(" ")} END`;
+}
+
+/** A conflicting value as the message shows it (an empty field is named as such). */
+const shownValue = (v: unknown): string => (v === null || v === undefined || v === "" ? "(vide)" : String(v));

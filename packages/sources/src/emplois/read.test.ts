@@ -93,6 +93,32 @@ describe("emplois CSV reader", () => {
     expect(e).toMatchObject({reason: "unknown_code", line: 2, column: "état", value: "Refusée"});
   });
 
+  it("names the line of a record with a comma too many, despite a quoted newline above, in French", async () => {
+    const path = writeEmplois(tempDir(), "candidatures", candidatures);
+    const lines = readFileSync(path, "utf8").split("\n");
+    // header line 1, k1 line 2, k2 lines 3–4 (newline in the motif), k3 line 5
+    lines[4] += ",de trop";
+    writeFileSync(path, lines.join("\n"));
+    const e = await refusal("candidatures", path);
+    expect(e).toMatchObject({reason: "csv_syntax", line: 5, file: "emplois/candidatures.csv"});
+    const width = candidatures.header.length;
+    expect(e.message).toContain(
+      `ligne 5 : ligne illisible (structure CSV incorrecte) (${width + 1} champs séparés par « , »`
+    );
+    expect(e.message).not.toMatch(/Error|de trop/);
+  });
+
+  it("names the line where a quote opens and never closes (the last record)", async () => {
+    const path = writeEmplois(tempDir(), "candidatures", candidatures);
+    const lines = readFileSync(path, "utf8").replace(/\n$/, "").split("\n");
+    lines[4] = lines[4]!.replace(",", ',"'); // k3, line 5
+    writeFileSync(path, lines.join("\n") + "\n");
+    const e = await refusal("candidatures", path);
+    expect(e).toMatchObject({reason: "csv_syntax", line: 5});
+    expect(e.message).toContain("guillemet ouvert sur cette ligne et jamais refermé");
+    expect(e.message).not.toContain("Error");
+  });
+
   it("refuses invalid UTF-8 with its line", async () => {
     const path = writeEmplois(tempDir(), "structures", EMPLOIS.structures!);
     const bytes = readFileSync(path);

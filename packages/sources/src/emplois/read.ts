@@ -8,7 +8,7 @@ import {SourceError} from "../errors.ts";
 import {detail} from "../messages.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
-import {lineOfCsvRecord, readHead} from "../text-stream.ts";
+import {firstRecordWithMoreFields, lineOfCsvRecord, readHead} from "../text-stream.ts";
 import {openSource} from "../archive.ts";
 import {
   checkHeader,
@@ -101,6 +101,19 @@ async function stageContent(
     rows = (task ? await withProgress(task, () => con.progress, load) : await load()).rowsChanged;
   } catch (e) {
     await refuseBrokenFile(path, display);
+    // A record with a separator too many, or a quote never closed: name its line.
+    const [headerLine] = await readHead(path, 1);
+    const width = parseCsvLine(headerLine ?? "").length;
+    const extra = await firstRecordWithMoreFields(path, width, {fromLine: 2, separator: 0x2c, quoted: true});
+    if (extra)
+      throw new SourceError({
+        file: display,
+        line: extra.line,
+        column: null,
+        value: null,
+        reason: "csv_syntax",
+        detail: detail.fieldCount(extra.fields, width, ",")
+      });
     throw new SourceError({
       file: display,
       line: duckDbLine(e),

@@ -157,6 +157,21 @@ describe("fluxIAE reader: refusals name file, line, column and value", () => {
     expect(e.message).toContain("fluxIAE_Structure_01022026_120000.csv, ligne 4");
   });
 
+  it("names the line of a row holding a stray « | » (one field too many), in French, without its values", async () => {
+    const structure = FLUXIAE.Structure!;
+    const rows = structure.rows.map((r) => [...r]);
+    const name = structure.header.indexOf("structure_denomination");
+    rows[1]![name] = "Atelier | Les Jardins";
+    const e = await refusal("Structure", {header: structure.header, rows});
+    expect(e.reason).toBe("csv_syntax");
+    expect(e.line).toBe(4);
+    expect(e.message).toContain(
+      `ligne 4 : ligne illisible (structure CSV incorrecte) (${structure.header.length + 1} champs séparés par « | » au lieu des ${structure.header.length} de l'en-tête`
+    );
+    expect(e.message).not.toContain("Error");
+    expect(e.message).not.toContain("Jardins");
+  });
+
   it("missing required column", async () => {
     const t: Table = {
       header: emi.header.filter((h) => h !== "emi_afi_id"),
@@ -241,6 +256,21 @@ describe("fluxIAE reader: files as the ASP really delivers them", () => {
     expect(zipped.rows).toEqual(plain.rows);
   });
 
+  it("refuses a .csv.gz that is a zip cut short, in French only", async () => {
+    const dir = tempDir();
+    const path = join(dir, "fluxIAE_Salarie_01022026_120000.csv.gz");
+    const many: Table = {
+      header: FLUXIAE.Salarie!.header,
+      rows: Array.from({length: 3000}, (_, i) => FLUXIAE.Salarie!.rows[0]!.map((v, j) => (j === 0 ? `${i}` : v)))
+    };
+    const zip = zipSync({"fluxIAE_Salarie_01022026_120000.csv": new Uint8Array(fluxIaeBytes("Salarie", many))});
+    writeFileSync(path, zip.subarray(0, Math.floor(zip.length / 2)));
+    const e = await expectRefusal("Salarie", path);
+    expect(e.reason).toBe("zip_content");
+    expect(e.message).toContain("archive zip illisible ou coupée avant la fin");
+    expect(e.message).not.toMatch(/Error|invalid/);
+  });
+
   it("reads a .csv.gz that is plain text", async () => {
     const dir = tempDir();
     const path = join(dir, "fluxIAE_Salarie_01022026_120000.csv.gz");
@@ -282,9 +312,12 @@ describe("fluxIAE reader: files as the ASP really delivers them", () => {
       reason: "conflicting_statement",
       line: emi.rows.length + 3,
       column: "emi_nb_heures_travail",
+      value: "99.0",
       others: 0
     });
-    expect(e.message).toContain(`autre ligne 4`);
+    // Both values named, so that the data team knows which statement to correct.
+    expect(e.message).toContain(`valeur « 99.0 »`);
+    expect(e.message).toContain(`autre ligne 4 : « 151.67 »`);
   });
 
   it("accepts the Structure view with its contact columns, left unread and listed", async () => {

@@ -7,7 +7,7 @@ import {SourceError} from "../errors.ts";
 import {detail} from "../messages.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
-import {diagnose, readHead} from "../text-stream.ts";
+import {diagnose, firstRecordWithMoreFields, readHead} from "../text-stream.ts";
 import {openSource, type ReadableSource} from "../archive.ts";
 import {
   checkHeader,
@@ -112,6 +112,17 @@ async function stageContent(
     else await load();
   } catch (e) {
     await refuseBrokenFile(path, display);
+    // A stray `|` in a value (fluxIAE has no quoting) adds a field: name that line.
+    const extra = await firstRecordWithMoreFields(path, header.columns.length, {fromLine: FIRST_DATA_LINE});
+    if (extra)
+      throw new SourceError({
+        file: display,
+        line: extra.line,
+        column: null,
+        value: null,
+        reason: "csv_syntax",
+        detail: detail.fieldCount(extra.fields, header.columns.length, "|")
+      });
     throw new SourceError({
       file: display,
       line: duckDbLine(e),
