@@ -57,6 +57,17 @@ describe("a folder as the administration really delivers it", () => {
       "structure_adresse_nom_corresp_technique",
       "structure_adresse_prenom_corresp_technique"
     ]);
+    // The emplois platform's own columns: names of organisations and counsellors left unread,
+    // the sex and birth year read from the NIR accepted (not read: no indicator needs them).
+    expect(file("candidatures").contactColumns).toEqual([
+      "nom_structure",
+      "nom_département_structure",
+      "nom_org_prescripteur",
+      "nom_prénom_conseiller"
+    ]);
+    expect(file("candidats").unreadColumns).toEqual(
+      expect.arrayContaining(["sexe_selon_nir", "annee_naissance_selon_nir"])
+    );
     expect(q.codes.find((c) => c.table === "structure")!.normalised).toBeGreaterThan(0);
     expect(q.codes.every((c) => c.unknown === 0)).toBe(true);
     expect(q.missingTables.map((m) => m.table)).toEqual(["suspensions_pass"]);

@@ -79,6 +79,27 @@ describe("personal fields", () => {
     ]);
   });
 
+  it("reads the emplois platform's own columns about structures, prescribers and counsellors as contacts, and fields derived from the NIR as allowed", () => {
+    // The real `candidatures` and `candidats` tables (itou's exports) carry these.
+    const candidatures = [
+      "id",
+      "nom_structure",
+      "nom_département_structure",
+      "nom_org_prescripteur",
+      "nom_prénom_conseiller"
+    ];
+    expect(cols("candidatures", candidatures)).toEqual([]);
+    expect(classifyColumns("candidatures", candidatures).contact.map((h) => h.column)).toEqual(candidatures.slice(1));
+    expect(cols("candidats", ["id", "hash_nir", "sexe_selon_nir", "annee_naissance_selon_nir"])).toEqual([]);
+    // Still personal: the person's own name, even beside an organisation's word, and the NIR itself.
+    expect(cols("candidatures", ["nom_candidat_structure", "nir_candidat", "candidat_nir"])).toEqual([
+      "nom_candidat_structure",
+      "nir_candidat",
+      "candidat_nir"
+    ]);
+    expect(cols("candidats", ["date_naissance_selon_nir"])).toEqual(["date_naissance_selon_nir"]);
+  });
+
   it("finds personal fields by the words of their names, in every view and table", () => {
     expect(
       cols("EtatMensuelIndiv", ["emi_pph_id", "emi_salarie_nom", "emi_mail_salarie", "emi_salarie_telephone_portable"])

@@ -12,7 +12,8 @@
 // Contact details of an organisation are another matter (domain.md): the real `Structure`
 // view carries the structure's phones, e-mail and its technical correspondent's name. In an
 // organisation's table (or a column named after one: `structure_…`, `org_…`), names,
-// e-mails and phones are *contact columns*: never read, never staged, never echoed, listed
+// e-mails and phones are *contact columns* (so are those of a column naming an organisation
+// anywhere in its name, `nom_structure`, or its staff, `nom_prénom_conseiller`): never read, never staged, never echoed, listed
 // as left unread in the quality report, and the file is accepted. Names and addresses of
 // structures themselves (`structure_denomination`, emplois `structures.nom`) are public.
 // A NIR or a birth date is refused everywhere.
@@ -22,11 +23,37 @@ export interface PersonalHit {
   readonly kind: "nom" | "prénom" | "NIR" | "date de naissance" | "e-mail" | "téléphone" | "adresse";
 }
 
+const words = (...w: string[]) => new Set(w);
+
 /** Tables whose rows are organisations: their names, addresses and contacts are not about an employee or a candidate. */
 const ORGANISATION_TABLES = new Set(["structures", "organisations", "Structure", "structure", "AnnexeFinanciere"]);
 const ORGANISATION_PREFIXES = ["structure_", "af_", "org_", "organisation_", "employeur_", "siae_", "prescripteur_"];
-
-const words = (...w: string[]) => new Set(w);
+/**
+ * A word that makes a column about an organisation or its staff wherever it stands in the
+ * name (the emplois platform's `nom_structure`, `nom_org_prescripteur`,
+ * `nom_prénom_conseiller`), unless the name also says it is about an employee or a candidate.
+ */
+const ORGANISATION_WORDS = words(
+  "structure",
+  "structures",
+  "org",
+  "organisation",
+  "organisme",
+  "employeur",
+  "siae",
+  "prescripteur",
+  "conseiller"
+);
+const PERSON_WORDS = words(
+  "salarie",
+  "salaries",
+  "candidat",
+  "candidats",
+  "candidate",
+  "beneficiaire",
+  "personne",
+  "pph"
+);
 
 const RULES: readonly {
   readonly kind: PersonalHit["kind"];
@@ -45,6 +72,9 @@ const RULES: readonly {
     kind: "NIR",
     words: words("nir", "nss", "secu", "insee_personne"),
     re: /numero_securite_sociale|num_secu|no_secu/,
+    // `sexe_selon_nir`, `annee_naissance_selon_nir` (emplois): a sex or a year read from the
+    // NIR, not the NIR.
+    unless: words("selon"),
     contactInOrganisation: false
   },
   {
@@ -112,7 +142,10 @@ export function classifyColumns(source: string, header: readonly string[]): Head
     const n = normalise(column);
     const tokens = n.split("_");
     if (tokens.includes("hash")) continue; // hash_nir and the like: pseudonymised on purpose
-    const organisation = ORGANISATION_TABLES.has(source) || ORGANISATION_PREFIXES.some((p) => n.startsWith(p));
+    const organisation =
+      ORGANISATION_TABLES.has(source) ||
+      ORGANISATION_PREFIXES.some((p) => n.startsWith(p)) ||
+      (tokens.some((t) => ORGANISATION_WORDS.has(t)) && !tokens.some((t) => PERSON_WORDS.has(t)));
     const rule = RULES.find(
       (r) =>
         (tokens.some((t) => r.words?.has(t)) || (r.re?.test(n) ?? false)) &&

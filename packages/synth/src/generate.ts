@@ -19,7 +19,7 @@ import {
   REF_NIVEAU_FORMATION
 } from "./referentials.ts";
 import {scaleConfig, type ScaleConfig} from "./scales.ts";
-import {headerOf} from "./views.ts";
+import {EMPLOIS_QUIRK_EXTRAS, headerOf} from "./views.ts";
 import {EmploisCsvWriter} from "./writers/emplois-csv.ts";
 import {FluxWriter, extractionStamp} from "./writers/fluxiae.ts";
 
@@ -31,8 +31,9 @@ export interface GenerateOptions {
    * Write the quirks of the real ASP drops (domain.md, "Sources"), which the readers must meet
    * without refusing anything or counting anything twice: a `.csv.gz` that is a zip archive
    * (Structure), identical duplicate monthly statements, commune codes without their leading
-   * zero or with a blank, one person under two `salarie_id`. The figures are those of the
-   * same generation without quirks.
+   * zero or with a blank, one person under two `salarie_id`; and the emplois exports' extra
+   * columns (organisations' and counsellors' names, sex and birth year read from the NIR). The
+   * figures are those of the same generation without quirks.
    */
   readonly quirks?: boolean;
 }
@@ -67,7 +68,8 @@ export async function generate(options: GenerateOptions, effects: Effects = sile
   await mkdir(emploisDir, {recursive: true});
   const stamp = extractionStamp(scale.extraction.date, scale.extraction.time);
   const flux = (view: string) => new FluxWriter(options.out, view, headerOf(view), stamp);
-  const csv = (table: string) => new EmploisCsvWriter(emploisDir, table, headerOf(table));
+  const quirkColumns = (table: string) => (options.quirks ? (EMPLOIS_QUIRK_EXTRAS[table] ?? []) : []);
+  const csv = (table: string) => new EmploisCsvWriter(emploisDir, table, [...headerOf(table), ...quirkColumns(table)]);
   const files: GeneratedFile[] = [];
   const started = Date.now();
   const close = async (w: Writer) => {
@@ -288,7 +290,10 @@ async function writeApplications(w: BigWriters, a: StructureApplications): Promi
       annee_naissance: p.birthYear,
       département: p.dep,
       adresse_en_qpv: p.qpv,
-      ...criteriaOf(p)
+      ...criteriaOf(p),
+      // Written only where the header has them (--quirks).
+      sexe_selon_nir: p.sex,
+      annee_naissance_selon_nir: p.birthYear
     });
   }
   for (const x of a.applications) {
@@ -307,7 +312,12 @@ async function writeApplications(w: BigWriters, a: StructureApplications): Promi
       département_structure: x.structure.dep.code,
       région_structure: x.structure.dep.region.name,
       id_org_prescripteur: x.organisationId,
-      candidature_refusée_automatiquement: x.autoRefused
+      candidature_refusée_automatiquement: x.autoRefused,
+      // Written only where the header has them (--quirks): synthetic names, no real contact.
+      nom_structure: x.structure.name,
+      nom_département_structure: `Département ${x.structure.dep.code}`,
+      nom_org_prescripteur: x.organisationId === null ? null : `Organisation ${x.organisationId}`,
+      nom_prénom_conseiller: x.organisationId === null ? null : "Conseiller Synth"
     });
   }
   for (const p of a.passes) {

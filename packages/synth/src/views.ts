@@ -59,3 +59,14 @@ export function headerOf(source: string): string[] {
 export function extraColumnsOf(source: string): string[] {
   return (EXTRAS[source] ?? []).map(([, extra]) => extra);
 }
+
+/**
+ * With `--quirks`, the emplois tables also carry columns that the platform's own exports have
+ * and that no indicator reads: names of the structure, of the prescriber organisation and of
+ * its counsellor (contact columns, left unread), and the sex and birth year read from the NIR
+ * (not the NIR). Appended at the end of the header, as those exports place them.
+ */
+export const EMPLOIS_QUIRK_EXTRAS: Readonly<Record<string, readonly string[]>> = {
+  candidatures: ["nom_structure", "nom_département_structure", "nom_org_prescripteur", "nom_prénom_conseiller"],
+  candidats: ["sexe_selon_nir", "annee_naissance_selon_nir"]
+};
