@@ -30,11 +30,14 @@ export function communeCodeSql(column: string): string {
 /**
  * SQL: the département of a commune INSEE code column, after {@link communeCodeSql}
  * ("2A004" → "2A", "97105" → "971", "1053" → "01"); NULL for an empty code. A code that is
- * not a commune gives a département outside {@link DEPARTEMENTS} (counted as unknown).
+ * not shaped as a commune once normalised (five characters: `034172`, `1053.0` as a
+ * spreadsheet writes it) gives '?', outside {@link DEPARTEMENTS}: counted as unknown and kept
+ * in the national total, never placed by its first digits.
  */
 export function departementOfCommuneSql(column: string): string {
   const code = communeCodeSql(column);
-  return `CASE WHEN SUBSTR(${code}, 1, 2) = '97' THEN SUBSTR(${code}, 1, 3) ELSE SUBSTR(${code}, 1, 2) END`;
+  return `CASE WHEN LENGTH(${code}) <> 5 THEN '?'
+               WHEN SUBSTR(${code}, 1, 2) = '97' THEN SUBSTR(${code}, 1, 3) ELSE SUBSTR(${code}, 1, 2) END`;
 }
 
 /** SQL: a département code as the sources write it, normalised ('1' → '01', '034' → '34', ' 2a' → '2A'); NULL when empty. */
