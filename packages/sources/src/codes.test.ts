@@ -34,7 +34,7 @@ describe.each(Object.keys(engines))("commune codes on %s", (name) => {
         `SELECT structure_adresse_admin_code_insee AS code, ${departementOfCommuneSql("structure_adresse_admin_code_insee")} AS dep FROM structure`
       );
       expect(rows.map((r) => [r.code, r.dep])).toEqual(CASES.map(([c, d]) => [c, d]));
-      const [count] = await db.query<{normalised: unknown; unknown: unknown}>(
+      const [count] = await db.query<{normalised: number | string; unknown: number | string}>(
         codeCountSql({table: "structure", column: "structure_adresse_admin_code_insee", kind: "commune"}, "structure")
       );
       // Normalised: '1053', ' 34172', '2a004' ; unknown: '034172', '1053.0', '99999'.
