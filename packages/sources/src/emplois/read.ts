@@ -8,7 +8,7 @@ import {SourceError} from "../errors.ts";
 import {detail} from "../messages.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
-import {firstRecordWithMoreFields, lineOfCsvRecord, readHead} from "../text-stream.ts";
+import {lineOfCsvRecord, readHead} from "../text-stream.ts";
 import {openSource} from "../archive.ts";
 import {
   checkHeader,
@@ -19,7 +19,7 @@ import {
   type HeaderReport,
   type LoadPlan
 } from "../validate.ts";
-import {duckDbLine, refuseBrokenFile, type StagedFile} from "../fluxiae/read.ts";
+import {refuseBrokenFile, unparsableFileError, type StagedFile} from "../fluxiae/read.ts";
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -100,27 +100,13 @@ async function stageContent(
   try {
     rows = (task ? await withProgress(task, () => con.progress, load) : await load()).rowsChanged;
   } catch (e) {
-    await refuseBrokenFile(path, display);
     // A record with a separator too many, or a quote never closed: name its line.
     const [headerLine] = await readHead(path, 1);
-    const width = parseCsvLine(headerLine ?? "").length;
-    const extra = await firstRecordWithMoreFields(path, width, {fromLine: 2, separator: 0x2c, quoted: true});
-    if (extra)
-      throw new SourceError({
-        file: display,
-        line: extra.line,
-        column: null,
-        value: null,
-        reason: "csv_syntax",
-        detail: detail.fieldCount(extra.fields, width, ",")
-      });
-    throw new SourceError({
-      file: display,
-      line: duckDbLine(e),
-      column: null,
-      value: null,
-      reason: "csv_syntax",
-      detail: detail.csvEngine(String((e as Error).message))
+    throw await unparsableFileError(e, path, display, {
+      width: parseCsvLine(headerLine ?? "").length,
+      fromLine: 2,
+      separator: ",",
+      quoted: true
     });
   }
   // Record i + 1 (0 is the header) → its first file line.

@@ -111,26 +111,8 @@ async function stageContent(
     if (task) await withProgress(task, () => con.progress, load);
     else await load();
   } catch (e) {
-    await refuseBrokenFile(path, display);
-    // A stray `|` in a value (fluxIAE has no quoting) adds a field: name that line.
-    const extra = await firstRecordWithMoreFields(path, header.columns.length, {fromLine: FIRST_DATA_LINE});
-    if (extra)
-      throw new SourceError({
-        file: display,
-        line: extra.line,
-        column: null,
-        value: null,
-        reason: "csv_syntax",
-        detail: detail.fieldCount(extra.fields, header.columns.length, "|")
-      });
-    throw new SourceError({
-      file: display,
-      line: duckDbLine(e),
-      column: null,
-      value: null,
-      reason: "csv_syntax",
-      detail: detail.csvEngine(String((e as Error).message))
-    });
+    // fluxIAE has no quoting: a stray `|` in a value adds a field.
+    throw await unparsableFileError(e, path, display, {width: header.columns.length, fromLine: FIRST_DATA_LINE});
   }
   const rows = await checkFin(con, plan, path);
   const lineOf = async (i: number) => i + FIRST_DATA_LINE;
@@ -180,6 +162,38 @@ async function checkFin(con: DuckDBConnection, plan: LoadPlan, path: string): Pr
 export async function refuseBrokenFile(path: string, display: string): Promise<void> {
   const d = await diagnose(path);
   if (d.kind !== "ok") throw new SourceError({file: display, line: d.line, column: null, value: null, reason: d.kind});
+}
+
+/**
+ * The refusal of a file DuckDB could not parse (`e`, its error), in French and naming a line:
+ * the file's own defect if it has one (truncated, not text…), else the first record, from
+ * line `fromLine`, with more fields than the header's `width` or a quote never closed
+ * (`quoted`: RFC 4180 quoting, as the emplois CSV), else DuckDB's line and first message line.
+ * Returns the error (to throw); never echoes a value.
+ */
+export async function unparsableFileError(
+  e: unknown,
+  path: string,
+  display: string,
+  record: {readonly width: number; readonly fromLine: number; readonly separator?: "|" | ","; readonly quoted?: boolean}
+): Promise<SourceError> {
+  await refuseBrokenFile(path, display);
+  const separator = record.separator ?? "|";
+  const extra = await firstRecordWithMoreFields(path, record.width, {
+    fromLine: record.fromLine,
+    separator: separator.charCodeAt(0),
+    quoted: record.quoted ?? false
+  });
+  return new SourceError({
+    file: display,
+    line: extra ? extra.line : duckDbLine(e),
+    column: null,
+    value: null,
+    reason: "csv_syntax",
+    detail: extra
+      ? detail.fieldCount(extra.fields, record.width, separator)
+      : detail.csvEngine(String((e as Error).message))
+  });
 }
 
 /** DuckDB's "CSV Error on Line: N" when there is one. */
