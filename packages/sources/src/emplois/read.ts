@@ -5,7 +5,6 @@
 // lines differ).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {SourceError} from "../errors.ts";
-import {detail} from "../messages.ts";
 import {withProgress, type ProgressTask} from "../progress.ts";
 import type {TableSpec} from "../schema.ts";
 import {lineOfCsvRecord, readHead} from "../text-stream.ts";
