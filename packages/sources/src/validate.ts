@@ -155,7 +155,14 @@ export function loadSql(plan: LoadPlan): {create: string; insert: string} {
   if (plan.finColumn) inner.push(`${quoteIdent(plan.finColumn)} AS rfin`);
   const finGuard = plan.finColumn ? `NOT coalesce(starts_with(rfin, 'FIN'), false)` : "true";
 
-  const typed = spec.columns.map((c, i) => typedExpr(c, raw(i), format));
+  // Each cell is typed once, in a middle projection, and the checks read the typed value
+  // back (`t<i>`): written inline, every typing expression ran twice per cell.
+  const typedName = (i: number) => `t${i}`;
+  const middle = spec.columns.map((c, i) =>
+    c.type === "text" ? raw(i) : `${raw(i)}, ${typedExpr(c, raw(i), format)} AS ${typedName(i)}`
+  );
+  if (plan.finColumn) middle.push("rfin");
+  const typed = spec.columns.map((c, i) => (c.type === "text" ? raw(i) : typedName(i)));
   const whens = spec.columns.flatMap((col, i) =>
     columnChecks(col, raw(i), typed[i]!).map(
       (check) => `WHEN ${check.cond} THEN ${i * 8 + REASON_CODES.indexOf(check.reason)}`
@@ -167,7 +174,7 @@ export function loadSql(plan: LoadPlan): {create: string; insert: string} {
   const columns = spec.columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPES[c.type]}${storage(c)}`);
   return {
     create: `CREATE TABLE ${table} (${columns.join(", ")}, _p INTEGER, _fin VARCHAR)`,
-    insert: `INSERT INTO ${table} SELECT ${outer.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${plan.from})`
+    insert: `INSERT INTO ${table} SELECT ${outer.join(", ")} FROM (SELECT ${middle.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${plan.from}))`
   };
 }
 
