@@ -13,8 +13,9 @@
 // view carries the structure's phones, e-mail and its technical correspondent's name. In an
 // organisation's table (or a column named after one: `structure_…`, `org_…`), names,
 // e-mails and phones are *contact columns* (so are those of a column naming an organisation
-// anywhere in its name, `nom_structure`, or its staff, `nom_prénom_conseiller`): never read, never staged, never echoed, listed
-// as left unread in the quality report, and the file is accepted. Names and addresses of
+// anywhere in its name, `nom_structure`, or its staff, `nom_prénom_conseiller`): never read,
+// never staged, never echoed, listed as left unread in the quality report, and the file is
+// accepted. Names and addresses of
 // structures themselves (`structure_denomination`, emplois `structures.nom`) are public.
 // A NIR or a birth date is refused everywhere.
 

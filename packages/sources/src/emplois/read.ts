@@ -46,8 +46,12 @@ export function parseCsvLine(line: string): string[] {
   return fields;
 }
 
-/** Checks the header line; returns what is left unread. */
-export async function checkEmploisHead(path: string, spec: TableSpec, display: string): Promise<HeaderReport> {
+/** Checks the header line; returns the header columns and what is left unread. */
+export async function checkEmploisHead(
+  path: string,
+  spec: TableSpec,
+  display: string
+): Promise<{columns: string[]; report: HeaderReport}> {
   const [headerLine] = await readHead(path, 1);
   if (headerLine === undefined) {
     await refuseBrokenFile(path, display);
@@ -59,7 +63,8 @@ export async function checkEmploisHead(path: string, spec: TableSpec, display: s
       reason: "missing_column"
     });
   }
-  return checkHeader(spec, parseCsvLine(headerLine), display, 1);
+  const columns = parseCsvLine(headerLine);
+  return {columns, report: checkHeader(spec, columns, display, 1)};
 }
 
 /**
@@ -100,9 +105,8 @@ async function stageContent(
     rows = (task ? await withProgress(task, () => con.progress, load) : await load()).rowsChanged;
   } catch (e) {
     // A record with a separator too many, or a quote never closed: name its line.
-    const [headerLine] = await readHead(path, 1);
     throw await unparsableFileError(e, path, display, {
-      width: parseCsvLine(headerLine ?? "").length,
+      width: header.columns.length,
       fromLine: 2,
       separator: ",",
       quoted: true
@@ -113,5 +117,5 @@ async function stageContent(
   await checkRows(con, plan, lineOf);
   const duplicatesDropped = await dropDuplicateStatements(con, plan, lineOf);
   await finishTable(con, plan.spec);
-  return {rows, duplicatesDropped, header};
+  return {rows, duplicatesDropped, header: header.report};
 }
