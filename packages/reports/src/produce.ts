@@ -2,8 +2,8 @@
 // each in its forms, then the index and the manifest. Side effects (files, log) go through
 // the `effects` passed in, so that tests can run it on a temporary folder.
 import {createHash} from "node:crypto";
-import {mkdirSync, writeFileSync} from "node:fs";
-import {join, relative, resolve, sep} from "node:path";
+import {existsSync, mkdirSync, realpathSync, writeFileSync} from "node:fs";
+import {dirname, join, relative, resolve, sep} from "node:path";
 import {
   DEPARTEMENT_NAMES,
   REGIONS,
@@ -116,6 +116,22 @@ export interface RunResult {
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
+/**
+ * The output folder, absolute, refused when it lies in a dist/ folder: by its path as written
+ * or through a symbolic link (its nearest existing ancestor is resolved), so that no report can
+ * be published with the site.
+ */
+export function checkOutputDir(outDir: string): string {
+  const out = resolve(outDir);
+  let existing = out;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = join(realpathSync(existing), relative(existing, out));
+  for (const path of [out, real]) {
+    if (path.split(sep).includes("dist")) throw new OptionError(messages.outputInDist(path));
+  }
+  return out;
+}
+
 /** Writes every report in its forms into `outDir`, then index.html and manifest.json. */
 export async function writeReports(
   reports: readonly Report[],
@@ -124,8 +140,7 @@ export async function writeReports(
   effects: WriteEffects,
   referenceDate: string
 ): Promise<RunResult> {
-  const out = resolve(outDir);
-  if (out.split(sep).includes("dist")) throw new OptionError(messages.outputInDist(out));
+  const out = checkOutputDir(outDir);
   mkdirSync(out, {recursive: true});
   const timings = {build: 0, html: 0, pdf: 0, xlsx: 0};
   const entries: ManifestEntry[] = new Array(reports.length);

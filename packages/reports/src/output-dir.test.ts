@@ -1,0 +1,27 @@
+// The output folder guard: reports are never written inside a dist/ folder, whether the path
+// names it or a symbolic link leads into it.
+import {mkdirSync, symlinkSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {tempDir} from "../../sources/src/test-fixtures.ts";
+import {checkOutputDir, OptionError} from "./produce.ts";
+
+describe("checkOutputDir", () => {
+  const dir = tempDir("pilotage-reports-out-");
+  mkdirSync(join(dir, "dist"));
+  symlinkSync(join(dir, "dist"), join(dir, "lien"));
+
+  it("accepts a folder outside dist/, existing or not, and returns it absolute", () => {
+    expect(checkOutputDir(join(dir, "rapports", "2025"))).toBe(join(dir, "rapports", "2025"));
+  });
+
+  it("refuses a folder in dist/ named by its path", () => {
+    expect(() => checkOutputDir(join(dir, "dist", "x"))).toThrow(OptionError);
+    expect(() => checkOutputDir(join(dir, "x", "..", "dist"))).toThrow("dist/");
+  });
+
+  it("refuses a folder reached through a symbolic link into dist/", () => {
+    expect(() => checkOutputDir(join(dir, "lien", "x"))).toThrow(OptionError);
+    expect(() => checkOutputDir(join(dir, "lien"))).toThrow("dist/");
+  });
+});
