@@ -73,7 +73,7 @@ export function resolveOptions(raw: RawOptions, data: ReportData): RunOptions {
   if (members.size === 0) throw new OptionError(messages.noStructures(departement, year));
   let structures = [...members].sort((a, b) => a - b);
   if (raw.structures !== undefined) {
-    structures = raw.structures
+    const ids = raw.structures
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean)
@@ -83,6 +83,9 @@ export function resolveOptions(raw: RawOptions, data: ReportData): RunOptions {
         if (!members.has(id)) throw new OptionError(messages.structureNotInScope(id, departement, year));
         return id;
       });
+    if (ids.length === 0) throw new OptionError(messages.badStructure(raw.structures.trim()));
+    // Each structure once (one report, counted once in the hours saved), by id as the default list.
+    structures = [...new Set(ids)].sort((a, b) => a - b);
   }
   const formats = new Set<Format>();
   for (const f of (raw.formats ?? FORMATS.join(",")).split(",").map((s) => s.trim())) {

@@ -235,6 +235,12 @@ describe("options", () => {
       "La structure 1001 n'a pas d'annexe financière retenue dans le département 34 en 2025."
     );
     fails({formats: "docx"}, "Formats invalides : « docx »");
+    fails({structures: " , "}, "Identifiant de structure invalide : « , »");
+  });
+  it("writes each structure's review once, in id order, however the list repeats or orders them", () => {
+    const [a, b] = options().structures as [number, number];
+    const o = resolveOptions({structures: `${b},${a},${b}`}, sample.data);
+    expect(o.structures).toEqual([a, b]);
   });
   it("accepts a département written as the ASP writes it, and a list of structures", () => {
     const ids = options().structures.slice(0, 2);
