@@ -2,7 +2,6 @@
 // DATABASE_URL), then write the private reports and their index. Bad options and bad sources
 // end with a French message and exit code 1, never a bare stack trace.
 import {join, resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {
   REPO_ROOT,
   consoleEffects,
@@ -15,37 +14,16 @@ import {
 import {normalizeDepartement} from "@pilotage/indicators";
 import {loadReportData} from "./data.ts";
 import {fmt} from "./format.ts";
+import {parseOptions} from "./cli-options.ts";
 import {messages} from "./messages.ts";
 import {REPORT_KIND_LABELS} from "./model.ts";
-import {OptionError, buildReports, resolveOptions, writeReports} from "./produce.ts";
+import {buildReports, OptionError, resolveOptions, writeReports} from "./produce.ts";
 
 /** Default output folder (git-ignored), relative to the repository root. */
 export const DEFAULT_OUTPUT = "reports";
 
 async function main(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        annee: {type: "string"},
-        year: {type: "string"},
-        departement: {type: "string"},
-        region: {type: "string"},
-        structures: {type: "string"},
-        sortie: {type: "string"},
-        out: {type: "string"},
-        formats: {type: "string"},
-        aide: {type: "boolean"},
-        help: {type: "boolean"}
-      },
-      strict: true,
-      allowPositionals: false
-    });
-  } catch (error) {
-    throw new OptionError(messages.unknownOption(error instanceof Error ? error.message : String(error)));
-  }
-  const v = parsed.values;
+  const v = parseOptions(argv);
   if (v.aide || v.help) {
     console.log(messages.usage);
     return;

@@ -41,6 +41,23 @@ const pdftotext = (file: string, page?: number) =>
     encoding: "utf8"
   });
 const pdfinfo = (file: string) => execFileSync("pdfinfo", [file], {encoding: "utf8"});
+/**
+ * How far down each page its body reaches, as a share of the printable height (A4 inside the
+ * 20 mm top and 18 mm bottom margins of html.ts; the header and footer lines sit in those
+ * margins): the lowest word's bottom, from pdftotext's word boxes (points).
+ */
+const bodyReach = (file: string): number[] => {
+  const xml = execFileSync("pdftotext", ["-bbox", file, "-"], {encoding: "utf8"});
+  const mm = 72 / 25.4;
+  return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([^]*?)<\/page>/g)].map(([, h, words]) => {
+    const top = 20 * mm;
+    const bottom = Number(h) - 18 * mm;
+    const inBody = [...words!.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+      .map(([, y0, y1]) => [Number(y0), Number(y1)] as const)
+      .filter(([y0, y1]) => y0 > top && y1 < bottom);
+    return inBody.length ? (Math.max(...inBody.map(([, y1]) => y1)) - top) / (bottom - top) : 0;
+  });
+};
 const squash = (s: string) => s.replace(/[\s\u202f]+/g, " ");
 
 describe("PDF", () => {
@@ -69,6 +86,12 @@ describe("PDF", () => {
         const body = text.replace(/Diffusion restreinte[^]*?année \d{4}/g, "").replace(/page \d+ \/ \d+/g, "");
         expect(body.length, `${r.slug} p. ${p} presque vide`).toBeGreaterThan(300);
       }
+      // Nor a page left mostly blank, the last one included (a table's lone tail rows, a
+      // chart pushed over): its body reaches at least a quarter of the way down.
+      const reach = bodyReach(file);
+      expect(reach.length, r.slug).toBe(pages);
+      for (const [i, share] of reach.entries())
+        expect(share, `${r.slug} p. ${i + 1} presque vide`).toBeGreaterThanOrEqual(0.25);
     }
   });
 

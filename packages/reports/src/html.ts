@@ -1,6 +1,8 @@
 // A report as one self-contained HTML file: inline style, inline SVG, no script, no request.
 // Accessible (lang, landmarks, headings, captions, header cells, text alternatives, contrast)
 // and printable (A4; Chromium adds the recipient, period and page numbers on every page).
+// On paper the closing footer is left out: every page's margin already carries its line, and
+// it would add a page of its own whenever the body ends near the bottom.
 import {renderChart} from "./chart.ts";
 import {formatCell, formatIsoDate} from "./format.ts";
 import type {CellValue, Column, Report, Section, Table} from "./model.ts";
@@ -24,7 +26,7 @@ table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:9pt;break-ins
 caption{text-align:left;font-weight:bold;padding:.2rem 0;caption-side:top}
 th,td{border:1px solid #777;padding:.15rem .35rem;vertical-align:top}
 thead th{background:#e8e8e8;text-align:left}
-tbody th{text-align:left;font-weight:normal}
+tbody th{text-align:left;font-weight:normal;min-width:11em}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.total th,tr.total td{font-weight:bold;border-top:2px solid #000}
 thead{display:table-header-group}
@@ -34,7 +36,7 @@ tr{break-inside:avoid}
 nav ol{columns:2}
 a{color:#0b3d91}
 @page{size:A4;margin:20mm 14mm 18mm 14mm}
-@media print{body{max-width:none;padding:0}.bandeau{display:none}}
+@media print{body{max-width:none;padding:0}.bandeau,body>footer{display:none}}
 `;
 
 function cellHtml(value: CellValue, column: Column | undefined, header: boolean): string {
@@ -85,7 +87,7 @@ export function reportHtml(r: Report): string {
 <header class="bandeau"><p>${esc(restrictedLine(r))}</p></header>
 <main>
 <h1>${esc(r.title)}</h1>
-<p class="meta">Destinataire : ${esc(r.recipient)}. Période : année ${r.year}. Données au ${esc(formatIsoDate(r.referenceDate))} (extractions ASP fluxIAE et plateforme des emplois de l'inclusion). Aucune donnée personnelle : des effectifs, jamais une ligne par personne.</p>
+<p class="meta">Destinataire : ${esc(r.recipient)}. Période : année ${r.year}. Données au ${esc(formatIsoDate(r.referenceDate))} (extractions ASP fluxIAE et plateforme des emplois de l'inclusion). Aucune donnée personnelle : des effectifs, jamais une ligne par personne. Document produit automatiquement à partir des données administratives ; à ne pas diffuser hors de son destinataire.</p>
 <nav aria-label="Sommaire"><h2 id="sommaire">Sommaire</h2><ol>${toc}</ol></nav>
 ${r.sections.map(sectionHtml).join("\n")}
 </main>

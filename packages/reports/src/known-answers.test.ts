@@ -184,6 +184,13 @@ describe("the sources' fixes, in the reports", () => {
       expect(rsa[5], what("RSA sorties")).toBe(1);
       expect(rsa[6], what("RSA taux de sortie dynamique")).toBe(1);
       expect(rsa[7] as number, what("cofinancement")).toBeCloseTo(30000, 6);
+      // The by-structure table ends on the same totals, and the co-funding per RSA ETP.
+      const byStructure = tableOf(rsaReport(data, "34", 2025), "rsa_par_structure").total!;
+      expect(byStructure.slice(3, 10), what("RSA par structure, ensemble")).toEqual(rsa.slice(1));
+      expect(byStructure[10] as number, what("cofinancement par ETP RSA")).toBeCloseTo(
+        30000 / ((45 * 138.38) / 1607),
+        6
+      );
     }
   });
 });

@@ -11,8 +11,12 @@ export const messages = {
   --aide                cette aide
 
 Les sources sont celles du site : données d'exemple, PILOTAGE_SOURCES ou DATABASE_URL.`,
-  unknownOption: (detail: string) =>
-    `Option non reconnue ou mal formée : ${detail}. « pnpm reports --aide » liste les options.`,
+  unknownOption: (name: string) => `Option inconnue : « ${name} ». « pnpm reports --aide » liste les options.`,
+  missingValue: (name: string) => `L'option « ${name} » attend une valeur. « pnpm reports --aide » liste les options.`,
+  switchValue: (name: string) =>
+    `L'option « ${name} » ne prend pas de valeur. « pnpm reports --aide » liste les options.`,
+  strayArgument: (value: string) =>
+    `Argument inattendu : « ${value} » (chaque valeur suit son option, par exemple --annee 2025). « pnpm reports --aide » liste les options.`,
   badYear: (value: string) => `Année invalide : « ${value} » (attendu : quatre chiffres, par exemple 2025).`,
   noDataYear: (year: number, years: readonly number[]) =>
     `Aucune donnée pour l'année ${year} : les états mensuels couvrent ${years.length ? years.join(", ") : "aucune année"}.`,

@@ -164,8 +164,18 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
               {label: "Cofinancement par ETP RSA", format: "euros"}
             ],
             rows: structureRows,
-            total: [`Ensemble : ${plural(structureRows.length, "SIAE", "SIAE")}`]
+            // The département's totals, as in the first table: people counted once.
+            total: [
+              `Ensemble : ${plural(structureRows.length, "SIAE", "SIAE")}`,
+              "",
+              "",
+              ...cells(total),
+              total.etp > 0 ? total.cofinance / total.etp : null
+            ]
           }
+        ],
+        notes: [
+          "Ligne « Ensemble » : une personne salariée de deux structures compte une fois ; les autres colonnes sont la somme des structures."
         ]
       }
     ]
