@@ -28,6 +28,8 @@ describe("parseOptions", () => {
     expect(refusal("-x")).toBe(`Option inconnue : « -x ». ${HINT}`);
     expect(refusal("--annee")).toBe(`L'option « --annee » attend une valeur. ${HINT}`);
     expect(refusal("--sortie", "--annee", "2025")).toBe(`L'option « --sortie » attend une valeur. ${HINT}`);
+    expect(refusal("--sortie", "")).toBe(`L'option « --sortie » attend une valeur. ${HINT}`);
+    expect(refusal("--sortie=")).toBe(`L'option « --sortie » attend une valeur. ${HINT}`);
     expect(refusal("--aide=oui")).toBe(`L'option « --aide » ne prend pas de valeur. ${HINT}`);
     expect(refusal("2025")).toBe(
       `Argument inattendu : « 2025 » (chaque valeur suit son option, par exemple --annee 2025). ${HINT}`

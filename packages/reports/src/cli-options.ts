@@ -28,7 +28,8 @@ export function parseOptions(argv: string[]) {
     if (t.kind !== "option") continue;
     const known = (OPTIONS as Record<string, {type: string}>)[t.name];
     if (!known) throw new OptionError(messages.unknownOption(t.rawName));
-    if (known.type === "string" && (t.value === undefined || t.value.startsWith("--")))
+    // An empty value ("--sortie ''") is no value: it would otherwise write into the repository root.
+    if (known.type === "string" && (t.value === undefined || t.value.trim() === "" || t.value.startsWith("--")))
       throw new OptionError(messages.missingValue(t.rawName));
     if (known.type === "boolean" && t.value !== undefined) throw new OptionError(messages.switchValue(t.rawName));
   }

@@ -34,5 +34,6 @@ Les sources sont celles du site : données d'exemple, PILOTAGE_SOURCES ou DATABA
   badFormats: (value: string) =>
     `Formats invalides : « ${value} » (attendu : html, pdf, xlsx, séparés par des virgules).`,
   outputInDist: (dir: string) =>
-    `Le dossier de sortie ${dir} est dans dist/ : les rapports ne doivent jamais être publiés.`
+    `Le dossier de sortie ${dir} est dans dist/ : les rapports ne doivent jamais être publiés.`,
+  outputNotDir: (path: string) => `Le dossier de sortie ne peut pas être créé : ${path} existe et n'est pas un dossier.`
 };

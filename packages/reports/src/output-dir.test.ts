@@ -1,6 +1,6 @@
 // The output folder guard: reports are never written inside a dist/ folder, whether the path
 // names it or a symbolic link leads into it.
-import {mkdirSync, symlinkSync} from "node:fs";
+import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {tempDir} from "../../sources/src/test-fixtures.ts";
@@ -23,5 +23,11 @@ describe("checkOutputDir", () => {
   it("refuses a folder reached through a symbolic link into dist/", () => {
     expect(() => checkOutputDir(join(dir, "lien", "x"))).toThrow(OptionError);
     expect(() => checkOutputDir(join(dir, "lien"))).toThrow("dist/");
+  });
+
+  it("refuses, in French, a file where the folder or one of its parents should be", () => {
+    writeFileSync(join(dir, "fichier"), "");
+    expect(() => checkOutputDir(join(dir, "fichier"))).toThrow("n'est pas un dossier");
+    expect(() => checkOutputDir(join(dir, "fichier", "x"))).toThrow(OptionError);
   });
 });

@@ -2,7 +2,7 @@
 // each in its forms, then the index and the manifest. Side effects (files, log) go through
 // the `effects` passed in, so that tests can run it on a temporary folder.
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, realpathSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {
   DEPARTEMENT_NAMES,
@@ -128,6 +128,8 @@ export function checkOutputDir(outDir: string): string {
   const out = resolve(outDir);
   let existing = out;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  // A file where the folder (or one of its parents) should be: refused in French, not by mkdir's EEXIST.
+  if (!statSync(existing).isDirectory()) throw new OptionError(messages.outputNotDir(existing));
   const real = join(realpathSync(existing), relative(existing, out));
   for (const path of [out, real]) {
     if (path.split(sep).includes("dist")) throw new OptionError(messages.outputInDist(path));
