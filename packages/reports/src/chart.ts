@@ -4,6 +4,22 @@
 import type {Chart, Table} from "./model.ts";
 import {formatCell} from "./format.ts";
 
+// The usual French abbreviations of month names (cutting every name at four letters gave
+// "octo.", "nove.", "déce.").
+const SHORT_MONTHS: Record<string, string> = {
+  janvier: "janv.",
+  février: "févr.",
+  juillet: "juil.",
+  septembre: "sept.",
+  octobre: "oct.",
+  novembre: "nov.",
+  décembre: "déc."
+};
+
+/** An axis label: a month name abbreviated as in French, another long label cut short. */
+export const axisLabel = (label: string, crowded: boolean): string =>
+  !crowded || label.length <= 5 ? label : (SHORT_MONTHS[label] ?? label.slice(0, 4) + ".");
+
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** SVG markup of `chart` over `table`. `id` makes the pattern id unique in the page. */
@@ -42,7 +58,7 @@ export function renderChart(chart: Chart, table: Table, id: string): string {
     });
     const label = String(r[chart.category] ?? "");
     parts.push(
-      `<text x="${(margin.left + i * band + band / 2).toFixed(1)}" y="${height - margin.bottom + 14}" text-anchor="middle" font-size="11">${esc(label.length > 5 && rows.length > 6 ? label.slice(0, 4) + "." : label)}</text>`
+      `<text x="${(margin.left + i * band + band / 2).toFixed(1)}" y="${height - margin.bottom + 14}" text-anchor="middle" font-size="11">${esc(axisLabel(label, rows.length > 6))}</text>`
     );
   });
   chart.series.forEach((s, j) => {
