@@ -26,8 +26,9 @@ table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:9pt;break-ins
 caption{text-align:left;font-weight:bold;padding:.2rem 0;caption-side:top}
 th,td{border:1px solid #777;padding:.15rem .35rem;vertical-align:top}
 thead th{background:#e8e8e8;text-align:left}
-tbody th{text-align:left;font-weight:normal;min-width:11em}
+tbody th{text-align:left;font-weight:normal;min-width:12.5em}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.insec{white-space:nowrap}
 tr.total th,tr.total td{font-weight:bold;border-top:2px solid #000}
 thead{display:table-header-group}
 tr{break-inside:avoid}
@@ -39,9 +40,14 @@ a{color:#0b3d91}
 @media print{body{max-width:none;padding:0}.bandeau,body>footer{display:none}}
 `;
 
+// A hyphenated word (a structure's code "34-032", "Haute-Garonne") is never broken at its hyphen:
+// Chromium would otherwise print "Coopérative d'indépendants 34-" above "032".
+const keepHyphenated = (html: string) => html.replace(/[^\s<>]+-[^\s<>]+/g, (w) => `<span class="insec">${w}</span>`);
+
 function cellHtml(value: CellValue, column: Column | undefined, header: boolean): string {
   const format = column?.format ?? "text";
-  const text = esc(formatCell(value, format));
+  const escaped = esc(formatCell(value, format));
+  const text = format === "text" ? keepHyphenated(escaped) : escaped;
   const numeric = format !== "text" || (typeof value === "string" && /^[−+\d]/.test(value));
   return header ? `<th scope="row">${text}</th>` : `<td${numeric ? ' class="n"' : ""}>${text}</td>`;
 }
