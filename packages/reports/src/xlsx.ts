@@ -49,7 +49,9 @@ export async function reportXlsx(report: Report): Promise<Uint8Array> {
       header.font = {bold: true};
       const rows = t.total ? [...t.rows, t.total] : t.rows;
       for (const values of rows) {
-        const row = ws.addRow(values.map((v) => (v === null ? null : v)));
+        // Sums come from the database in no fixed order, so their last binary digits vary from run
+        // to run; 12 significant digits keep every figure and give the same bytes each time.
+        const row = ws.addRow(values.map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v)));
         t.columns.forEach((c, i) => {
           const fmt = NUMBER_FORMATS[c.format];
           if (fmt && typeof values[i] === "number") row.getCell(i + 1).numFmt = fmt;
