@@ -75,14 +75,18 @@ export function trendSection(data: ReportData, niveau: string, territoire: strin
   return {
     id: "tendances",
     title: "Tendances sur trois ans",
-    findings: [
-      trendSentence(String(years[0]), first.salaries, String(year), last.salaries, "salariés", 30),
-      trendSentence(String(years[0]), first.sorties, String(year), last.sorties, "sorties examinées", 30)
-    ],
+    // With one year of data the sentence saying so is written once, not once per figure.
+    findings:
+      years.length < 2
+        ? [trendSentence(String(year), 0, String(year), 0, "", 0)]
+        : [
+            trendSentence(String(years[0]), first.salaries, String(year), last.salaries, "salariés", 30),
+            trendSentence(String(years[0]), first.sorties, String(year), last.sorties, "sorties examinées", 30)
+          ],
     tables: [
       {
         id: "tendances",
-        caption: `Chiffres du territoire, ${years[0]} à ${year}`,
+        caption: years.length < 2 ? `Chiffres du territoire, ${year}` : `Chiffres du territoire, ${years[0]} à ${year}`,
         columns: [{label: "Année", format: "text"}, ...FIGURE_COLUMNS],
         rows
       }
@@ -91,7 +95,10 @@ export function trendSection(data: ReportData, niveau: string, territoire: strin
       table: "tendances",
       category: 0,
       series: [1, 2],
-      alt: `ETP conventionnés et réalisés de ${years[0]} à ${year}.`
+      alt:
+        years.length < 2
+          ? `ETP conventionnés et réalisés en ${year}.`
+          : `ETP conventionnés et réalisés de ${years[0]} à ${year}.`
     }
   };
 }
