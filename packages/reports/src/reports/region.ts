@@ -39,7 +39,11 @@ export function regionReport(data: ReportData, region: string, year: number): Re
         findings: [
           `La région compte ${plural(r.departements.length, "département", "départements")} et ${plural(ids.length, "SIAE", "SIAE")} en ${year}.`,
           ...(best
-            ? [`Le taux de réalisation le plus élevé est celui de ${best[0]} : ${fmt.pct(best[4] as number | null)}.`]
+            ? // "du département Aude (11)": a name read without its article ("de Aude" was wrong);
+              // the SIAE count says on how many structures the rate rests.
+              [
+                `Le taux de réalisation le plus élevé est celui du département ${best[0]} : ${fmt.pct(best[4] as number | null)} (${plural(best[1] as number, "SIAE", "SIAE")}).`
+              ]
             : [])
         ],
         tables: [
