@@ -29,6 +29,8 @@ thead th{background:#e8e8e8;text-align:left}
 tbody th{text-align:left;font-weight:normal;min-width:12.5em}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .insec{white-space:nowrap}
+table.court{break-inside:avoid}
+caption{break-after:avoid}
 tr.total th,tr.total td{font-weight:bold;border-top:2px solid #000}
 thead{display:table-header-group}
 tr{break-inside:avoid}
@@ -65,7 +67,10 @@ export function tableHtml(t: Table): string {
   const body = t.rows.map((r) => line(r)).join("");
   const total = t.total ? line(t.total, "total") : "";
   const empty = t.rows.length === 0 && !t.total ? `<tr><td colspan="${t.columns.length}">Aucune ligne.</td></tr>` : "";
-  return `<table id="t-${esc(t.id)}"><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}${total}${empty}</tbody></table>`;
+  // A short table is kept on one page: split, it left its caption or header alone at the foot
+  // of a page (the "Candidatures" table, one row, printed its header on one page, its row on the next).
+  const short = t.rows.length + (t.total ? 1 : 0) <= 12;
+  return `<table id="t-${esc(t.id)}"${short ? ' class="court"' : ""}><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}${total}${empty}</tbody></table>`;
 }
 
 function sectionHtml(s: Section, index: number): string {
