@@ -3,7 +3,7 @@
 // every SIAE of the département (counts under 11 allowed there, never on the public site).
 import {DEPARTEMENT_NAMES} from "@pilotage/indicators";
 import type {ReportData} from "../data.ts";
-import {groupMembers} from "../figures.ts";
+import {groupMembers, levelFigures} from "../figures.ts";
 import {plural} from "../format.ts";
 import type {Report} from "../model.ts";
 import {alertsSection, kindsSection, structuresTable, trendSection} from "./territory.ts";
@@ -15,7 +15,13 @@ import {alertsSection, kindsSection, structuresTable, trendSection} from "./terr
 export function departementReport(data: ReportData, departement: string, year: number): Report {
   const name = DEPARTEMENT_NAMES[departement] ?? departement;
   const ids = [...groupMembers(data, "département", departement, "ensemble", year)].sort((a, b) => a - b);
-  const table = structuresTable(data, ids, year, false);
+  const table = structuresTable(
+    data,
+    ids,
+    year,
+    false,
+    levelFigures(data, "département", departement, "ensemble", year)
+  );
   return {
     kind: "departement",
     slug: `${year}-departement-${departement}`,
@@ -34,7 +40,10 @@ export function departementReport(data: ReportData, departement: string, year: n
           `Le tableau donne, pour chacune des ${plural(table.rows.length, "SIAE", "SIAE")}, les chiffres du dialogue de gestion.`
         ],
         tables: [table],
-        notes: ["Sur- ou sous-consommation : ETP réalisés − ETP conventionnés de l'année."]
+        notes: [
+          "Sur- ou sous-consommation : ETP réalisés − ETP conventionnés de l'année.",
+          "Ligne « Ensemble » : chiffres du département ; une personne salariée de deux structures compte une fois."
+        ]
       },
       alertsSection(data, ids, year, 15)
     ]

@@ -108,7 +108,8 @@ export function structuresTable(
   data: ReportData,
   ids: readonly number[],
   year: number,
-  withDepartement: boolean
+  withDepartement: boolean,
+  totals?: Figures
 ): Table {
   const rows = ids
     .map((id) => {
@@ -151,7 +152,25 @@ export function structuresTable(
       {label: "Taux d'emploi durable", format: "percent"}
     ],
     rows,
-    total: [`Ensemble : ${plural(rows.length, "SIAE", "SIAE")}`]
+    // The territory's own figures (a person employed by two structures counts once), so that
+    // the line named « Ensemble » holds totals and not only the count of lines.
+    total: totals
+      ? [
+          `Ensemble : ${plural(rows.length, "SIAE", "SIAE")}`,
+          "",
+          ...(withDepartement ? [""] : []),
+          "",
+          totals.etpConventionnes,
+          totals.etpRealises,
+          totals.tauxRealisation,
+          totals.etpRealises - totals.etpConventionnes,
+          totals.etpRealises - totals.etpRealisesValides,
+          totals.salaries,
+          totals.sorties,
+          totals.tauxSortieDynamique,
+          totals.tauxEmploiDurable
+        ]
+      : [`Ensemble : ${plural(rows.length, "SIAE", "SIAE")}`]
   };
 }
 
