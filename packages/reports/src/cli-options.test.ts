@@ -31,6 +31,12 @@ describe("parseOptions", () => {
     expect(refusal("--sortie", "")).toBe(`L'option « --sortie » attend une valeur. ${HINT}`);
     expect(refusal("--sortie=")).toBe(`L'option « --sortie » attend une valeur. ${HINT}`);
     expect(refusal("--aide=oui")).toBe(`L'option « --aide » ne prend pas de valeur. ${HINT}`);
+    expect(refusal("--annee", "2024", "--annee", "2025")).toBe(
+      `L'option « --annee » est donnée deux fois : laquelle retenir ? Gardez-en une.`
+    );
+    expect(refusal("--annee", "2024", "--year", "2025")).toBe(
+      `L'option « --year » est donnée deux fois : laquelle retenir ? Gardez-en une.`
+    );
     expect(refusal("2025")).toBe(
       `Argument inattendu : « 2025 » (chaque valeur suit son option, par exemple --annee 2025). ${HINT}`
     );

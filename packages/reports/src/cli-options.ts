@@ -15,6 +15,8 @@ const OPTIONS = {
   aide: {type: "boolean"},
   help: {type: "boolean"}
 } as const;
+// English spellings of the same options: `--annee 2024 --year 2025` repeats an option.
+const SAME_AS: Readonly<Record<string, string>> = {year: "annee", out: "sortie", help: "aide"};
 
 /**
  * The command line's options. Node's own parser words its refusals in English, so it runs
@@ -23,6 +25,7 @@ const OPTIONS = {
  */
 export function parseOptions(argv: string[]) {
   const parsed = parseArgs({args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true});
+  const seen = new Set<string>();
   for (const t of parsed.tokens) {
     if (t.kind === "positional") throw new OptionError(messages.strayArgument(t.value));
     if (t.kind !== "option") continue;
@@ -32,6 +35,10 @@ export function parseOptions(argv: string[]) {
     if (known.type === "string" && (t.value === undefined || t.value.trim() === "" || t.value.startsWith("--")))
       throw new OptionError(messages.missingValue(t.rawName));
     if (known.type === "boolean" && t.value !== undefined) throw new OptionError(messages.switchValue(t.rawName));
+    // Node keeps the last of two values without a word: the user may not mean it.
+    const option = SAME_AS[t.name] ?? t.name;
+    if (known.type === "string" && seen.has(option)) throw new OptionError(messages.repeatedOption(t.rawName));
+    seen.add(option);
   }
   return parsed.values as {
     [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "string" ? string : boolean;

@@ -11,16 +11,19 @@ import {
   resolveSources,
   stage
 } from "@pilotage/sources";
-import {normalizeDepartement} from "@pilotage/indicators";
 import {loadReportData} from "./data.ts";
 import {fmt} from "./format.ts";
 import {parseOptions} from "./cli-options.ts";
 import {messages} from "./messages.ts";
 import {REPORT_KIND_LABELS} from "./model.ts";
-import {buildReports, OptionError, resolveOptions, writeReports} from "./produce.ts";
-
-/** Default output folder (git-ignored), relative to the repository root. */
-export const DEFAULT_OUTPUT = "reports";
+import {
+  DEFAULT_OUTPUT,
+  buildReports,
+  checkOptionsWithoutData,
+  checkOutputDir,
+  resolveOptions,
+  writeReports
+} from "./produce.ts";
 
 async function main(argv: string[]): Promise<void> {
   const v = parseOptions(argv);
@@ -28,9 +31,17 @@ async function main(argv: string[]): Promise<void> {
     console.log(messages.usage);
     return;
   }
+  const raw = {
+    annee: v.annee ?? v.year,
+    departement: v.departement,
+    region: v.region,
+    structures: v.structures,
+    formats: v.formats
+  };
+  const out = resolve(REPO_ROOT, v.sortie ?? v.out ?? DEFAULT_OUTPUT);
   // What can be checked without the data is checked first (no staging for a typo).
-  if (v.departement !== undefined && !normalizeDepartement(v.departement))
-    throw new OptionError(messages.unknownDepartement(v.departement.trim()));
+  checkOptionsWithoutData(raw);
+  checkOutputDir(out);
   const started = performance.now();
   const sources = resolveSources(process.env);
   console.log(`Sources : ${describeSources(sources)}`);
@@ -46,18 +57,8 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await engine.close();
   }
-  const options = resolveOptions(
-    {
-      annee: v.annee ?? v.year,
-      departement: v.departement,
-      region: v.region,
-      structures: v.structures,
-      formats: v.formats
-    },
-    data
-  );
+  const options = resolveOptions(raw, data);
   const reports = buildReports(data, options);
-  const out = resolve(REPO_ROOT, v.sortie ?? v.out ?? DEFAULT_OUTPUT);
   const result = await writeReports(reports, options, out, {log: console.log}, data.referenceDate);
   console.log(
     `Année ${options.year}, département ${options.departement}, région ${options.region} : ${reports.length} rapports en ${fmt.days((performance.now() - started) / 1000)} s.`

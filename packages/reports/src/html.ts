@@ -5,7 +5,7 @@
 // it would add a page of its own whenever the body ends near the bottom.
 import {renderChart} from "./chart.ts";
 import {formatCell, formatIsoDate} from "./format.ts";
-import type {CellValue, Column, Report, Section, Table} from "./model.ts";
+import {cellFormat, type CellFormat, type CellValue, type Report, type Section, type Table} from "./model.ts";
 
 export const esc = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -46,8 +46,7 @@ a{color:#0b3d91}
 // Chromium would otherwise print "Coopérative d'indépendants 34-" above "032".
 const keepHyphenated = (html: string) => html.replace(/[^\s<>]+-[^\s<>]+/g, (w) => `<span class="insec">${w}</span>`);
 
-function cellHtml(value: CellValue, column: Column | undefined, header: boolean): string {
-  const format = column?.format ?? "text";
+function cellHtml(value: CellValue, format: CellFormat, header: boolean): string {
   const escaped = esc(formatCell(value, format));
   const text = format === "text" ? keepHyphenated(escaped) : escaped;
   const numeric = format !== "text" || (typeof value === "string" && /^[−+\d]/.test(value));
@@ -56,16 +55,16 @@ function cellHtml(value: CellValue, column: Column | undefined, header: boolean)
 
 export function tableHtml(t: Table): string {
   const head = t.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join("");
-  const line = (row: readonly CellValue[], cls = "") =>
+  const line = (row: readonly CellValue[], index: number, cls = "") =>
     row.length === 1 && t.columns.length > 1
       ? `<tr${cls ? ` class="${cls}"` : ""}><th scope="row" colspan="${t.columns.length}">${esc(String(row[0]))}</th></tr>`
       : `<tr${cls ? ` class="${cls}"` : ""}>${row
-          .map((v, i) => cellHtml(v, t.columns[i], i === 0 && t.columns[0]?.format === "text"))
+          .map((v, i) => cellHtml(v, cellFormat(t, index, i), i === 0 && t.columns[0]?.format === "text"))
           .join(
             ""
           )}${row.length < t.columns.length ? `<td colspan="${t.columns.length - row.length}"></td>` : ""}</tr>`;
-  const body = t.rows.map((r) => line(r)).join("");
-  const total = t.total ? line(t.total, "total") : "";
+  const body = t.rows.map((r, i) => line(r, i)).join("");
+  const total = t.total ? line(t.total, t.rows.length, "total") : "";
   const empty = t.rows.length === 0 && !t.total ? `<tr><td colspan="${t.columns.length}">Aucune ligne.</td></tr>` : "";
   // A short table is kept on one page: split, it left its caption or header alone at the foot
   // of a page (the "Candidatures" table, one row, printed its header on one page, its row on the next).

@@ -29,11 +29,17 @@ Les sources sont celles du site : données d'exemple, PILOTAGE_SOURCES ou DATABA
     `Aucune SIAE avec une annexe financière retenue dans le département ${dep} en ${year}.`,
   badStructure: (value: string) =>
     `Identifiant de structure invalide : « ${value} » (attendu : un identifiant ASP numérique).`,
-  structureNotInScope: (id: number, dep: string, year: number) =>
-    `La structure ${id} n'a pas d'annexe financière retenue dans le département ${dep} en ${year}.`,
+  structureNotInScope: (id: number, dep: string, year: number, itsDep: string) =>
+    itsDep === dep
+      ? `La structure ${id} n'a pas d'annexe financière retenue dans le département ${dep} en ${year}.`
+      : `La structure ${id} relève du département ${itsDep}, pas du ${dep} : son bilan se produit avec --departement ${itsDep}.`,
+  unknownStructure: (id: number) => `La structure ${id} est inconnue des données (aucune structure de ce numéro ASP).`,
+  repeatedOption: (name: string) => `L'option « ${name} » est donnée deux fois : laquelle retenir ? Gardez-en une.`,
   badFormats: (value: string) =>
     `Formats invalides : « ${value} » (attendu : html, pdf, xlsx, séparés par des virgules).`,
   outputInDist: (dir: string) =>
     `Le dossier de sortie ${dir} est dans dist/ : les rapports ne doivent jamais être publiés.`,
+  outputInRepository: (dir: string, reports: string) =>
+    `Le dossier de sortie ${dir} est dans le dépôt, hors de ${reports} : les rapports y seraient suivis par git ou publiés. Dans le dépôt, écrivez-les sous ${reports} (ignoré par git), ou hors du dépôt.`,
   outputNotDir: (path: string) => `Le dossier de sortie ne peut pas être créé : ${path} existe et n'est pas un dossier.`
 };

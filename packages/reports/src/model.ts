@@ -19,7 +19,16 @@ export interface Table {
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly CellValue[])[];
   readonly total?: readonly CellValue[];
+  /**
+   * Per data row, the format of its values after the first column, when a table mixes kinds of
+   * figures by row (a comparison table: ETP, rates, counts); otherwise each column's own.
+   */
+  readonly rowFormats?: readonly CellFormat[];
 }
+
+/** The format of cell `col` of data row `row` (`row` = rows.length for the total row). */
+export const cellFormat = (t: Table, row: number, col: number): CellFormat =>
+  (col > 0 ? t.rowFormats?.[row] : undefined) ?? t.columns[col]?.format ?? "text";
 
 /** A bar chart drawn from a table: `series` are column indexes, `category` the label column. */
 export interface Chart {

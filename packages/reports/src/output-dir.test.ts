@@ -1,10 +1,10 @@
 // The output folder guard: reports are never written inside a dist/ folder, whether the path
-// names it or a symbolic link leads into it.
+// names it or a symbolic link leads into it, nor in the repository outside its git-ignored reports/.
 import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {tempDir} from "../../sources/src/test-fixtures.ts";
-import {checkOutputDir, OptionError} from "./produce.ts";
+import {checkOutputDir, OptionError, shownFolder} from "./produce.ts";
 
 describe("checkOutputDir", () => {
   const dir = tempDir("pilotage-reports-out-");
@@ -29,5 +29,20 @@ describe("checkOutputDir", () => {
     writeFileSync(join(dir, "fichier"), "");
     expect(() => checkOutputDir(join(dir, "fichier"))).toThrow("n'est pas un dossier");
     expect(() => checkOutputDir(join(dir, "fichier", "x"))).toThrow(OptionError);
+  });
+
+  it("inside the repository, accepts reports/ only (git ignores it; « --sortie . » wrote into the root)", () => {
+    const repo = join(dir, "depot");
+    mkdirSync(join(repo, "docs"), {recursive: true});
+    expect(checkOutputDir(join(repo, "reports"), repo)).toBe(join(repo, "reports"));
+    expect(checkOutputDir(join(repo, "reports", "2025"), repo)).toBe(join(repo, "reports", "2025"));
+    for (const inside of [repo, join(repo, "docs"), join(repo, "rapports"), join(repo, "reports-2025")])
+      expect(() => checkOutputDir(inside, repo), inside).toThrow("est dans le dépôt, hors de reports/");
+    expect(checkOutputDir(join(dir, "ailleurs"), repo)).toBe(join(dir, "ailleurs"));
+  });
+
+  it("names a folder from the repository root inside it, in full outside", () => {
+    expect(shownFolder(join(dir, "depot", "reports"), join(dir, "depot"))).toBe("reports/");
+    expect(shownFolder(join(dir, "ailleurs"), join(dir, "depot"))).toBe(`${join(dir, "ailleurs")}/`);
   });
 });

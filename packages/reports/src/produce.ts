@@ -11,6 +11,7 @@ import {
   normalizeDepartement,
   regionOfDepartement
 } from "@pilotage/indicators";
+import {REPO_ROOT} from "@pilotage/sources";
 import type {ReportData} from "./data.ts";
 import {groupMembers} from "./figures.ts";
 import {reportHtml} from "./html.ts";
@@ -50,21 +51,53 @@ export interface RunOptions {
   readonly formats: ReadonlySet<Format>;
 }
 
+/** `--annee`: four digits, or undefined when not given. */
+function yearOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}$/.test(raw.trim())) throw new OptionError(messages.badYear(raw));
+  return Number(raw.trim());
+}
+
+/** `--departement`: an INSEE code (34, 2A, 974), also as the ASP writes it (034, 02A). */
+function departementOption(raw: string | undefined): string {
+  const written = (raw ?? DEFAULT_DEPARTEMENT).trim();
+  const asp = /^0(\d\d|2[AB])$/i.exec(written);
+  const code = normalizeDepartement(asp ? asp[1]! : written);
+  if (!code || !isDepartement(code)) throw new OptionError(messages.unknownDepartement(written));
+  return code;
+}
+
+/** `--formats`: some of html, pdf, xlsx, in any case; all three when not given. */
+function formatsOption(raw: string | undefined): Set<Format> {
+  const formats = new Set<Format>();
+  for (const f of (raw ?? FORMATS.join(",")).split(",").map((s) => s.trim().toLowerCase())) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new OptionError(messages.badFormats(raw ?? ""));
+    formats.add(f as Format);
+  }
+  return formats;
+}
+
+/**
+ * Checks what can be checked without the data (year, département, formats), so that a typo is
+ * refused before the sources are staged. Throws an {@link OptionError} with a French message.
+ */
+export function checkOptionsWithoutData(raw: RawOptions): void {
+  yearOption(raw.annee);
+  departementOption(raw.departement);
+  formatsOption(raw.formats);
+}
+
 /** Checks raw options against the data; throws an {@link OptionError} with a French message. */
 export function resolveOptions(raw: RawOptions, data: ReportData): RunOptions {
-  let year: number;
-  if (raw.annee !== undefined) {
-    if (!/^\d{4}$/.test(raw.annee.trim())) throw new OptionError(messages.badYear(raw.annee));
-    year = Number(raw.annee.trim());
+  let year = yearOption(raw.annee);
+  if (year !== undefined) {
     if (!data.years.includes(year)) throw new OptionError(messages.noDataYear(year, data.years));
   } else {
     const last = data.fullYears[data.fullYears.length - 1];
     if (last === undefined) throw new OptionError(messages.noFullYear);
     year = last;
   }
-  const depRaw = (raw.departement ?? DEFAULT_DEPARTEMENT).trim();
-  const departement = normalizeDepartement(depRaw);
-  if (!departement || !isDepartement(departement)) throw new OptionError(messages.unknownDepartement(depRaw));
+  const departement = departementOption(raw.departement);
   const depRegion = regionOfDepartement(departement) as string;
   const region = raw.region === undefined ? depRegion : raw.region.trim();
   if (!REGIONS.some((r) => r.code === region)) throw new OptionError(messages.unknownRegion(region));
@@ -80,19 +113,21 @@ export function resolveOptions(raw: RawOptions, data: ReportData): RunOptions {
       .map((s) => {
         if (!/^\d+$/.test(s)) throw new OptionError(messages.badStructure(s));
         const id = Number(s);
-        if (!members.has(id)) throw new OptionError(messages.structureNotInScope(id, departement, year));
+        if (!members.has(id)) {
+          const known = data.structures.get(id);
+          throw new OptionError(
+            known
+              ? messages.structureNotInScope(id, departement, year, known.departement)
+              : messages.unknownStructure(id)
+          );
+        }
         return id;
       });
     if (ids.length === 0) throw new OptionError(messages.badStructure(raw.structures.trim()));
     // Each structure once (one report, counted once in the hours saved), by id as the default list.
     structures = [...new Set(ids)].sort((a, b) => a - b);
   }
-  const formats = new Set<Format>();
-  for (const f of (raw.formats ?? FORMATS.join(",")).split(",").map((s) => s.trim())) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new OptionError(messages.badFormats(raw.formats ?? ""));
-    formats.add(f as Format);
-  }
-  return {year, departement, region, structures, formats};
+  return {year, departement, region, structures, formats: formatsOption(raw.formats)};
 }
 
 /** Every report of a run, in a fixed order: structures (by id), DDETS, DREETS, CD. */
@@ -119,12 +154,19 @@ export interface RunResult {
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
+/** The default output folder, relative to the repository root; git ignores it. */
+export const DEFAULT_OUTPUT = "reports";
+
+const isWithin = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
+
 /**
- * The output folder, absolute, refused when it lies in a dist/ folder: by its path as written
+ * The output folder, absolute. Refused when it lies in a dist/ folder, by its path as written
  * or through a symbolic link (its nearest existing ancestor is resolved), so that no report can
- * be published with the site.
+ * be published with the site; and inside the repository anywhere but under reports/ (git
+ * ignores that folder only: elsewhere, "--sortie ." or docs/, reports would be committed or
+ * published). Throws an {@link OptionError}.
  */
-export function checkOutputDir(outDir: string): string {
+export function checkOutputDir(outDir: string, repoRoot: string = REPO_ROOT): string {
   const out = resolve(outDir);
   let existing = out;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
@@ -134,7 +176,15 @@ export function checkOutputDir(outDir: string): string {
   for (const path of [out, real]) {
     if (path.split(sep).includes("dist")) throw new OptionError(messages.outputInDist(path));
   }
+  const repo = realpathSync(repoRoot);
+  if (isWithin(real, repo) && !isWithin(real, join(repo, DEFAULT_OUTPUT)))
+    throw new OptionError(messages.outputInRepository(out, `${DEFAULT_OUTPUT}/`));
   return out;
+}
+
+/** How a folder is named to the user: from the repository root inside it, else in full. */
+export function shownFolder(folder: string, repoRoot: string = REPO_ROOT): string {
+  return isWithin(folder, repoRoot) ? `${relative(repoRoot, folder) || "."}/` : `${folder}/`;
 }
 
 /** Writes every report in its forms into `outDir`, then index.html and manifest.json. */
@@ -214,9 +264,7 @@ export async function writeReports(
   };
   writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   writeFileSync(join(out, "index.html"), indexHtml(manifest, hours, saved));
-  effects.log(
-    `${reports.length} rapports écrits dans ${relative(process.cwd(), out) || "."}/ (index.html, manifest.json).`
-  );
+  effects.log(`${reports.length} rapports écrits dans ${shownFolder(out)} (index.html, manifest.json).`);
   return {manifest, saved, hours, timings};
 }
 

@@ -10,11 +10,11 @@ import {num, sum} from "./data.ts";
 import {groupMembers, levelFigures, structureFigures} from "./figures.ts";
 import {formatCell} from "./format.ts";
 import {reportHtml} from "./html.ts";
-import type {Report, Table} from "./model.ts";
-import {OptionError, buildReports, resolveOptions} from "./produce.ts";
+import {cellFormat, type Report, type Table} from "./model.ts";
+import {OptionError, buildReports, checkOptionsWithoutData, resolveOptions} from "./produce.ts";
 import {trendSentence} from "./reports/common.ts";
 import {numberTokens, onTheSample} from "./testing.ts";
-import {reportXlsx} from "./xlsx.ts";
+import {NUMBER_FORMATS, reportXlsx} from "./xlsx.ts";
 
 const sample = onTheSample();
 const options = () => resolveOptions({}, sample.data);
@@ -139,7 +139,10 @@ describe("figures", () => {
     // The comparison column for France is the published national figure of the same kind.
     const kind = table(r, "chiffres_cles").columns[3]!.label.split(",")[0]!;
     const fr = levelFigures(sample.data, "national", NATIONAL_CODE, kind, 2025);
-    expect(table(r, "chiffres_cles").rows[2]![3]).toBe(formatCell(fr.tauxRealisation, "percent"));
+    const keyFigures = table(r, "chiffres_cles");
+    expect(keyFigures.rows[2]![0]).toBe("Taux de réalisation");
+    close(keyFigures.rows[2]![3], fr.tauxRealisation!, "taux de réalisation, France");
+    expect(cellFormat(keyFigures, 2, 3)).toBe("percent");
   });
 
   it("the CD report's co-funding is the annexes' af_mt_cofinance of the year", () => {
@@ -175,8 +178,8 @@ describe("findings", () => {
       for (const s of r.sections) {
         const cells = new Set(
           s.tables.flatMap((t) =>
-            [...t.rows, ...(t.total ? [t.total] : [])].flatMap((row) =>
-              row.flatMap((v, i) => numberTokens(formatCell(v, t.columns[i]?.format ?? "text")))
+            [...t.rows, ...(t.total ? [t.total] : [])].flatMap((row, r) =>
+              row.flatMap((v, i) => numberTokens(formatCell(v, cellFormat(t, r, i))))
             )
           )
         );
@@ -211,11 +214,22 @@ describe("findings", () => {
       "Entre 2023 et 2025, le nombre de salariés passe de 120 à 95 (en baisse)."
     );
     expect(trendSentence("2023", 1729, "2025", 1724, "salariés", 30)).toMatch(/\(quasi stable\)\.$/);
+    // A change of one is no trend, whichever way (newcomer check: « passe de 20 à 19 (en baisse) »).
+    for (const [from, to] of [
+      [20, 19],
+      [26, 27],
+      [30, 31],
+      [100, 115]
+    ] as const)
+      expect(trendSentence("2023", from, "2025", to, "PASS IAE délivrés", 20)).toMatch(
+        /\(écart trop faible pour conclure à une évolution\)\.$/
+      );
+    expect(trendSentence("2023", 100, "2025", 121, "PASS IAE délivrés", 20)).toMatch(/\(en hausse\)\.$/);
     for (const r of byKind("structure")) {
       const pass = table(r, "pass").rows;
       const sentence = r.sections.find((s) => s.id === "pass")!.findings[1]!;
-      if ((pass[0]![1] as number) < 20) expect(sentence, r.slug).toMatch(/trop faible/);
-      else expect(sentence, r.slug).not.toMatch(/trop faible/);
+      if ((pass[0]![1] as number) < 20) expect(sentence, r.slug).toMatch(/^Base de \d{4} trop faible/);
+      else expect(sentence, r.slug).not.toMatch(/^Base de/);
     }
   });
 });
@@ -232,10 +246,23 @@ describe("options", () => {
     fails({region: "11"}, "Le département 34 n'appartient pas à la région 11.");
     fails(
       {structures: "1001"},
-      "La structure 1001 n'a pas d'annexe financière retenue dans le département 34 en 2025."
+      "La structure 1001 relève du département 01, pas du 34 : son bilan se produit avec --departement 01."
     );
+    fails({structures: "99999"}, "La structure 99999 est inconnue des données (aucune structure de ce numéro ASP).");
     fails({formats: "docx"}, "Formats invalides : « docx »");
     fails({structures: " , "}, "Identifiant de structure invalide : « , »");
+  });
+  it("checks year, département and formats before the data is read", () => {
+    expect(() => checkOptionsWithoutData({annee: "20x5"})).toThrow("Année invalide : « 20x5 »");
+    expect(() => checkOptionsWithoutData({departement: "99"})).toThrow("Département inconnu : « 99 »");
+    expect(() => checkOptionsWithoutData({formats: "pdf,doc"})).toThrow("Formats invalides : « pdf,doc »");
+    expect(() => checkOptionsWithoutData({annee: "2031", departement: "034", formats: "HTML"})).not.toThrow();
+  });
+  it("reads a département as the ASP writes it (034, 02A) and formats in any case", () => {
+    const o = resolveOptions({departement: "034", formats: "HTML, Pdf"}, sample.data);
+    expect([o.departement, [...o.formats]]).toEqual(["34", ["html", "pdf"]]);
+    expect(() => resolveOptions({departement: "02A"}, sample.data)).not.toThrow("Département inconnu");
+    fails({departement: "0345"}, "Département inconnu : « 0345 »");
   });
   it("writes each structure's review once, in id order, however the list repeats or orders them", () => {
     const [a, b] = options().structures as [number, number];
@@ -256,6 +283,9 @@ describe("forms", () => {
       await wb.xlsx.load(Buffer.from(await reportXlsx(r)) as never);
       const tables = r.sections.flatMap((s) => s.tables);
       expect(wb.worksheets.map((w) => w.name)).toEqual(tables.map((t) => t.id));
+      // The comparison tables hold numbers, not texts (people rework them).
+      if (r.kind === "structure")
+        expect(typeof tables.find((t) => t.id === "chiffres_cles")?.rows[0]![1]).toBe("number");
       for (const t of tables) {
         const ws = wb.getWorksheet(t.id)!;
         expect(String(ws.getCell(1, 1).value)).toContain("Diffusion restreinte");
@@ -263,8 +293,11 @@ describe("forms", () => {
         rows.forEach((row, i) =>
           row.forEach((v, j) => {
             const cell = ws.getCell(6 + i, 1 + j).value;
-            if (typeof v === "number") expect(cell as number, `${t.id} ${i} ${j}`).toBeCloseTo(v, 9);
-            else expect(cell ?? null, `${t.id} ${i} ${j}`).toEqual(v);
+            if (typeof v === "number") {
+              expect(cell as number, `${t.id} ${i} ${j}`).toBeCloseTo(v, 9);
+              // A number, shown in its own format (a rate as a percentage, even in a mixed table).
+              expect(ws.getCell(6 + i, 1 + j).numFmt, `${t.id} ${i} ${j}`).toBe(NUMBER_FORMATS[cellFormat(t, i, j)]);
+            } else expect(cell ?? null, `${t.id} ${i} ${j}`).toEqual(v);
           })
         );
       }

@@ -5,9 +5,10 @@
 import ExcelJS from "exceljs";
 import {unzipSync, zipSync} from "fflate";
 import {restrictedLine} from "./html.ts";
-import type {CellFormat, Report, Table} from "./model.ts";
+import {cellFormat, type CellFormat, type Report, type Table} from "./model.ts";
 
-const NUMBER_FORMATS: Readonly<Record<CellFormat, string | undefined>> = {
+/** Excel display format of each cell format (none for text). */
+export const NUMBER_FORMATS: Readonly<Record<CellFormat, string | undefined>> = {
   text: undefined,
   count: "#,##0",
   etp: "#,##0.0",
@@ -48,13 +49,13 @@ export async function reportXlsx(report: Report): Promise<Uint8Array> {
       const header = ws.addRow(t.columns.map((c) => c.label));
       header.font = {bold: true};
       const rows = t.total ? [...t.rows, t.total] : t.rows;
-      for (const values of rows) {
+      for (const [r, values] of rows.entries()) {
         // Sums come from the database in no fixed order, so their last binary digits vary from run
         // to run; 12 significant digits keep every figure and give the same bytes each time.
         const row = ws.addRow(values.map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v)));
-        t.columns.forEach((c, i) => {
-          const fmt = NUMBER_FORMATS[c.format];
-          if (fmt && typeof values[i] === "number") row.getCell(i + 1).numFmt = fmt;
+        values.forEach((v, i) => {
+          const fmt = NUMBER_FORMATS[cellFormat(t, r, i)];
+          if (fmt && typeof v === "number") row.getCell(i + 1).numFmt = fmt;
         });
       }
       if (t.total) ws.lastRow!.font = {bold: true};

@@ -17,7 +17,9 @@ export function smallBase(n: number, what: string): string | null {
 /**
  * A sentence on the change of a figure between two years — or, when the first year's base is
  * under `minBase`, a sentence saying that no trend is drawn from so small a base. A change
- * under 2 % of the base is said « quasi stable ».
+ * under 2 % of the base is said « quasi stable »; one within the ordinary yearly variation of
+ * a count (under twice √base, the Poisson standard deviation: 20 → 19 or 26 → 27) is said too
+ * small to conclude, not a rise or a fall.
  */
 export function trendSentence(
   fromYear: string,
@@ -30,7 +32,14 @@ export function trendSentence(
   if (fromYear === toYear) return `Une seule année de données : pas d'évolution à commenter.`;
   if (from < minBase)
     return `Base de ${fromYear} trop faible (moins de ${fmt.count(minBase)} ${what}) pour en tirer une évolution.`;
-  // A change under 2 % of the base is no trend.
-  const direction = Math.abs(to - from) < 0.02 * from ? "quasi stable" : to > from ? "en hausse" : "en baisse";
+  const change = Math.abs(to - from);
+  const direction =
+    change < 0.02 * from
+      ? "quasi stable"
+      : change < 2 * Math.sqrt(from)
+        ? "écart trop faible pour conclure à une évolution"
+        : to > from
+          ? "en hausse"
+          : "en baisse";
   return `Entre ${fromYear} et ${toYear}, le nombre de ${what} passe de ${fmt.count(from)} à ${fmt.count(to)} (${direction}).`;
 }

@@ -108,7 +108,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
         title: "Les bénéficiaires du RSA dans l'IAE du département",
         findings: [
           `En ${year}, ${plural(total.salaries, "bénéficiaire du RSA a", "bénéficiaires du RSA ont")} travaillé dans les SIAE du département, pour ${fmt.etp(total.etp)} ETP et ${fmt.hours(total.heures)} heures ; ${fmt.count(total.embauches)} ont été embauchés dans l'année.`,
-          `Le département a cofinancé ${fmt.euros(total.cofinance)} auprès de ${plural(cofunded, "structure", "structures")}.`
+          `Le cofinancement versé par le département s'élève à ${fmt.euros(total.cofinance)}.`
         ],
         tables: [
           {
@@ -150,7 +150,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
         id: "rsa_par_structure",
         title: "Par structure, face au cofinancement",
         findings: [
-          `Le tableau rapporte, pour chacune des ${plural(structureRows.length, "SIAE", "SIAE")}, les bénéficiaires du RSA employés au cofinancement versé.`
+          `Le tableau rapporte, pour chacune des ${plural(structureRows.length, "SIAE", "SIAE")}, les bénéficiaires du RSA employés au cofinancement versé ; ${plural(cofunded, "structure a reçu", "structures ont reçu")} un cofinancement du département.`
         ],
         tables: [
           {
@@ -166,7 +166,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
             rows: structureRows,
             // The département's totals, as in the first table: people counted once.
             total: [
-              `Ensemble : ${plural(structureRows.length, "SIAE", "SIAE")}`,
+              `Ensemble : ${plural(structureRows.length, "SIAE", "SIAE")}, dont ${plural(cofunded, "cofinancée", "cofinancées")}`,
               "",
               "",
               ...cells(total),

@@ -61,11 +61,15 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     {label: `${kind}, ${depName}`, format: "text" as const},
     {label: `${kind}, France`, format: "text" as const}
   ];
-  // Rows keep each value's own format: the comparison table mixes ETP, rates and counts.
-  const row = (label: string, format: Parameters<typeof fmtOf>[0], values: CellValue[]): CellValue[] => [
-    label,
-    ...values.map((v) => fmtOf(format, v))
-  ];
+  // A comparison table mixes ETP, rates and counts: each row declares its format, and its
+  // values stay numbers (the spreadsheet keeps them so).
+  const compareTable = (id: string, caption: string, lines: [string, CellFormat, CellValue[]][]): Table => ({
+    id,
+    caption,
+    columns: compareColumns,
+    rows: lines.map(([label, , values]) => [label, ...values]),
+    rowFormats: lines.map(([, format]) => format)
+  });
   const groupNote = depOk
     ? `Comparaisons : les ${depMembers.size} SIAE de type ${kind} du département et les ${frMembers} de France ; pour les volumes, la moyenne par structure.`
     : `Le département compte moins de ${MIN_GROUP_STRUCTURES} SIAE de type ${kind} : la comparaison départementale n'est pas diffusée (secret des affaires). Pour les volumes, la moyenne par structure.`;
@@ -131,73 +135,20 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
         rows: [[s.nom, s.siret ?? "non renseigné", s.kinds.join(", "), `${depName} (${s.departement})`]]
       },
       annexeTable,
-      {
-        id: "chiffres_cles",
-        caption: `Chiffres clés ${year}, comparés aux SIAE du même type`,
-        columns: compareColumns,
-        rows: [
-          row(
-            "ETP conventionnés",
-            "etp",
-            cmp((g) => g.etpConventionnes, true)
-          ),
-          row(
-            "ETP réalisés",
-            "etp",
-            cmp((g) => g.etpRealises, true)
-          ),
-          row(
-            "Taux de réalisation",
-            "percent",
-            cmp((g) => g.tauxRealisation)
-          ),
-          row(
-            "Taux de réalisation (états validés)",
-            "percent",
-            cmp((g) => g.tauxRealisationValides)
-          ),
-          row(
-            "Salariés",
-            "count",
-            cmp((g) => g.salaries, true)
-          ),
-          row(
-            "Embauches",
-            "count",
-            cmp((g) => g.embauches, true)
-          ),
-          row(
-            "Taux de sortie dynamique",
-            "percent",
-            cmp((g) => g.tauxSortieDynamique)
-          ),
-          row(
-            "Taux d'emploi durable",
-            "percent",
-            cmp((g) => g.tauxEmploiDurable)
-          ),
-          row(
-            "Durée médiane de parcours (mois)",
-            "months",
-            cmp((g) => g.dureeMediane)
-          ),
-          row(
-            "Candidatures reçues",
-            "count",
-            cmp((g) => g.candidatures, true)
-          ),
-          row(
-            "Taux d'acceptation des candidatures",
-            "percent",
-            cmp((g) => g.tauxAcceptation)
-          ),
-          row(
-            "PASS IAE délivrés",
-            "count",
-            cmp((g) => g.pass, true)
-          )
-        ]
-      }
+      compareTable("chiffres_cles", `Chiffres clés ${year}, comparés aux SIAE du même type`, [
+        ["ETP conventionnés", "etp", cmp((g) => g.etpConventionnes, true)],
+        ["ETP réalisés", "etp", cmp((g) => g.etpRealises, true)],
+        ["Taux de réalisation", "percent", cmp((g) => g.tauxRealisation)],
+        ["Taux de réalisation (états validés)", "percent", cmp((g) => g.tauxRealisationValides)],
+        ["Salariés", "count", cmp((g) => g.salaries, true)],
+        ["Embauches", "count", cmp((g) => g.embauches, true)],
+        ["Taux de sortie dynamique", "percent", cmp((g) => g.tauxSortieDynamique)],
+        ["Taux d'emploi durable", "percent", cmp((g) => g.tauxEmploiDurable)],
+        ["Durée médiane de parcours (mois)", "months", cmp((g) => g.dureeMediane)],
+        ["Candidatures reçues", "count", cmp((g) => g.candidatures, true)],
+        ["Taux d'acceptation des candidatures", "percent", cmp((g) => g.tauxAcceptation)],
+        ["PASS IAE délivrés", "count", cmp((g) => g.pass, true)]
+      ])
     ],
     notes: [groupNote]
   });
@@ -373,23 +324,10 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
         rows: exitRows,
         total: ["Ensemble des sorties examinées", f.sorties, f.sorties > 0 ? 1 : null]
       },
-      {
-        id: "taux_sortie",
-        caption: `Taux de sortie ${year}, comparés aux SIAE du même type`,
-        columns: compareColumns,
-        rows: [
-          row(
-            "Taux de sortie dynamique",
-            "percent",
-            cmp((g) => g.tauxSortieDynamique)
-          ),
-          row(
-            "Taux d'emploi durable",
-            "percent",
-            cmp((g) => g.tauxEmploiDurable)
-          )
-        ]
-      }
+      compareTable("taux_sortie", `Taux de sortie ${year}, comparés aux SIAE du même type`, [
+        ["Taux de sortie dynamique", "percent", cmp((g) => g.tauxSortieDynamique)],
+        ["Taux d'emploi durable", "percent", cmp((g) => g.tauxEmploiDurable)]
+      ])
     ],
     notes: [
       "Sorties examinées : ACI et EI après au moins 1 heure et plus de 2,65 mois ; AI et ETTI après 150 heures ; EITI après 1 heure ; hors retraits des sorties constatées."
@@ -424,18 +362,9 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
         rows: bandRows,
         total: ["Ensemble des parcours", f.parcours]
       },
-      {
-        id: "duree_mediane",
-        caption: "Durée médiane des parcours (mois), comparée aux SIAE du même type",
-        columns: compareColumns,
-        rows: [
-          row(
-            "Durée médiane (mois)",
-            "months",
-            cmp((g) => g.dureeMediane)
-          )
-        ]
-      }
+      compareTable("duree_mediane", "Durée médiane des parcours (mois), comparée aux SIAE du même type", [
+        ["Durée médiane (mois)", "months", cmp((g) => g.dureeMediane)]
+      ])
     ]
   });
 
@@ -516,11 +445,6 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     referenceDate: data.referenceDate,
     sections
   };
-}
-
-// A comparison table mixes formats: each value is written as text with its own format.
-function fmtOf(format: CellFormat, v: CellValue): CellValue {
-  return v === null ? null : formatCell(v, format);
 }
 
 // Annexes the figures count: states VALIDE, PROVISOIRE, CLOTURE and an IAE measure (not FDI).

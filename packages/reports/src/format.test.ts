@@ -1,0 +1,18 @@
+// Known answers of the reports' number formats (French conventions, narrow no-break spaces).
+import {describe, expect, it} from "vitest";
+import {formatCell} from "./format.ts";
+
+const NNBSP = "\u202f";
+
+describe("formatCell", () => {
+  it("writes money to the euro, however large (a funding review, not a dashboard's « 1 M€ »)", () => {
+    expect(formatCell(1028044.34, "euros")).toBe(`1${NNBSP}028${NNBSP}044${NNBSP}€`);
+    expect(formatCell(985651, "euros")).toBe(`985${NNBSP}651${NNBSP}€`);
+    expect(formatCell(0, "euros")).toBe(`0${NNBSP}€`);
+  });
+  it("writes ETP to one decimal, rates as percentages, a missing value as a dash", () => {
+    expect(formatCell(12.44, "etp")).toBe("12,4");
+    expect(formatCell(0.886, "percent")).toBe(`88,6${NNBSP}%`);
+    expect(formatCell(null, "count")).toBe("—");
+  });
+});
