@@ -19,33 +19,38 @@ export const ALERT_RULES = {
 
 export interface Alert {
   readonly id: number;
+  /**
+   * The sum of the structure's gaps beyond the thresholds it crosses, in percentage points
+   * (taux de réalisation 47,1 % → 32,9 points under 80 %; 130,7 % → 30,7 points over 100 %).
+   * No weighting: the ranking is the caption's « écart aux seuils ».
+   */
   readonly score: number;
   readonly reasons: readonly string[];
   readonly figures: Figures;
 }
 
-/** Alerts of the SIAE `ids` in `year`, ranked (highest score first, then id); SIAE with no reason are left out. */
+/** Alerts of the SIAE `ids` in `year`, ranked (largest gap first, then id); SIAE with no reason are left out. */
 export function rankAlerts(data: ReportData, ids: Iterable<number>, year: number): Alert[] {
   const alerts: Alert[] = [];
   for (const id of ids) {
     const f = structureFigures(data, id, year);
     const reasons: string[] = [];
-    let score = 0;
+    let gap = 0;
     const t = f.tauxRealisation;
     if (f.etpConventionnes > 0 && f.etpRealises === 0) {
       reasons.push("aucun ETP réalisé déclaré sur l'année");
-      score += 3;
+      gap += ALERT_RULES.sousConsommation;
     } else if (t !== null && t < ALERT_RULES.sousConsommation) {
       reasons.push(`sous-consommation : taux de réalisation de ${fmt.pct(t)}`);
-      score += (ALERT_RULES.sousConsommation - t) * 10;
+      gap += ALERT_RULES.sousConsommation - t;
     } else if (t !== null && t > ALERT_RULES.surConsommation) {
       reasons.push(`surconsommation : taux de réalisation de ${fmt.pct(t)}`);
-      score += (t - ALERT_RULES.surConsommation) * 10 + 1;
+      gap += t - ALERT_RULES.surConsommation;
     }
     const nonValides = f.etpRealises > 0 ? 1 - f.etpRealisesValides / f.etpRealises : 0;
     if (nonValides > ALERT_RULES.nonValides) {
       reasons.push(`${fmt.pct(nonValides)} des ETP réalisés sur des états mensuels non validés`);
-      score += nonValides * 5;
+      gap += nonValides - ALERT_RULES.nonValides;
     }
     if (
       f.sorties >= MIN_RATE_BASE &&
@@ -53,9 +58,9 @@ export function rankAlerts(data: ReportData, ids: Iterable<number>, year: number
       f.tauxSortieDynamique < ALERT_RULES.sortieDynamique
     ) {
       reasons.push(`taux de sortie dynamique de ${fmt.pct(f.tauxSortieDynamique)} sur ${fmt.count(f.sorties)} sorties`);
-      score += (ALERT_RULES.sortieDynamique - f.tauxSortieDynamique) * 10;
+      gap += ALERT_RULES.sortieDynamique - f.tauxSortieDynamique;
     }
-    if (reasons.length > 0) alerts.push({id, score, reasons, figures: f});
+    if (reasons.length > 0) alerts.push({id, score: gap * 100, reasons, figures: f});
   }
   return alerts.sort((a, b) => b.score - a.score || a.id - b.id);
 }

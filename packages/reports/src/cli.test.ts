@@ -38,7 +38,8 @@ describe("pnpm reports", () => {
     }
     expect(counts.structure).toBeGreaterThanOrEqual(30);
     expect([counts.departement, counts.region, counts.rsa]).toEqual([1, 1, 1]);
-    expect(existsSync(join(out, "index.html"))).toBe(true);
+    // The index names only the form written.
+    expect(readFileSync(join(out, "index.html"), "utf8")).toMatch(/rapports, chacun en HTML\. /);
     // Reports produced × hours each, printed line by line, then the total in person-days.
     const hours = readHours();
     const saved = savings(hours, counts);

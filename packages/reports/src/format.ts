@@ -16,6 +16,7 @@ export function formatCell(value: CellValue, format: CellFormat): string {
     case "etp":
     case "months":
     case "days":
+    case "points":
       return formatNumber(value, 1);
     case "hours":
       return formatNumber(Math.round(value), 0);

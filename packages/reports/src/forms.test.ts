@@ -181,6 +181,7 @@ describe("a whole run", () => {
     const index = readFileSync(join(out, "index.html"), "utf8");
     for (const r of manifest.reports) expect(index).toContain(r.files[0]!.path);
     expect(index).toContain("14 jours de travail");
+    expect(index).toContain("rapports, chacun en HTML, PDF et tableur (XLSX).");
     expect(await axeViolations(index)).toEqual([]);
     await expect(writeReports([], options, join(dir, "dist", "x"), {log: () => {}}, "2026-01-15")).rejects.toThrow(
       "dist/"

@@ -31,7 +31,17 @@ export interface Manifest {
   readonly savedDays: number;
 }
 
+// How the index names the forms written (`--formats` may leave some out).
+const FORM_NAMES: Readonly<Record<string, string>> = {html: "HTML", pdf: "PDF", xlsx: "tableur (XLSX)"};
+
+/** "HTML, PDF et tableur (XLSX)", from the forms in that order. */
+function formsText(formats: readonly string[]): string {
+  const names = formats.map((f) => FORM_NAMES[f] ?? f.toUpperCase());
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`;
+}
+
 export function indexHtml(m: Manifest, hours: HoursConfig, saved: Savings): string {
+  const formats = ["html", "pdf", "xlsx"].filter((f) => m.reports.some((r) => r.files.some((x) => x.format === f)));
   const rows = m.reports
     .map(
       (r) =>
@@ -56,7 +66,7 @@ export function indexHtml(m: Manifest, hours: HoursConfig, saved: Savings): stri
 <header class="bandeau"><p>Diffusion restreinte — chaque rapport est réservé à son destinataire</p></header>
 <main>
 <h1>Rapports ${m.year}</h1>
-<p class="meta">Données au ${esc(formatIsoDate(m.referenceDate))}. ${formatCell(m.reports.length, "count")} rapports, chacun en HTML, PDF et tableur (XLSX). Les empreintes SHA-256 complètes sont dans <a href="manifest.json">manifest.json</a>.</p>
+<p class="meta">Données au ${esc(formatIsoDate(m.referenceDate))}. ${formatCell(m.reports.length, "count")} rapports, chacun en ${formsText(formats)}. Les empreintes SHA-256 complètes sont dans <a href="manifest.json">manifest.json</a>.</p>
 <h2>Temps de travail économisé</h2>
 <p>${formatCell(saved.hours, "hours")} heures, soit ${formatCell(saved.days, "etp")} jours de travail (${formatCell(hours.heuresParJour, "count")} heures par jour) : rapports produits × heures que chacun demande à la main. ${esc(hours.description)}</p>
 <table><caption>Heures économisées par type de rapport</caption><thead><tr><th scope="col">Rapport</th><th scope="col">Produits</th><th scope="col">Heures chacun</th><th scope="col">Heures économisées</th><th scope="col">Statut du chiffre</th></tr></thead><tbody>${savedRows}</tbody></table>

@@ -2,7 +2,7 @@
 // and tables. Every form is rendered from this one model, so a figure reads the same in each.
 
 /** How a number is written (French conventions of the site's format module). */
-export type CellFormat = "text" | "count" | "etp" | "percent" | "euros" | "months" | "days" | "hours";
+export type CellFormat = "text" | "count" | "etp" | "percent" | "points" | "euros" | "months" | "days" | "hours";
 
 export type CellValue = number | string | null;
 

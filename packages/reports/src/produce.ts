@@ -97,10 +97,21 @@ export function resolveOptions(raw: RawOptions, data: ReportData): RunOptions {
     if (last === undefined) throw new OptionError(messages.noFullYear);
     year = last;
   }
-  const departement = departementOption(raw.departement);
+  const regionAsked = raw.region?.trim();
+  const regionEntry = regionAsked === undefined ? undefined : REGIONS.find((r) => r.code === regionAsked);
+  if (regionAsked !== undefined && !regionEntry) throw new OptionError(messages.unknownRegion(regionAsked));
+  // --region alone: the région's département with the most SIAE (ties: INSEE order), so that
+  // « pnpm reports --region 93 » gives the DREETS synthesis with a DDETS of that région.
+  const departement =
+    raw.departement === undefined && regionEntry
+      ? [...regionEntry.departements].sort(
+          (a, b) =>
+            groupMembers(data, "département", b, "ensemble", year).size -
+              groupMembers(data, "département", a, "ensemble", year).size || a.localeCompare(b)
+        )[0]!
+      : departementOption(raw.departement);
   const depRegion = regionOfDepartement(departement) as string;
-  const region = raw.region === undefined ? depRegion : raw.region.trim();
-  if (!REGIONS.some((r) => r.code === region)) throw new OptionError(messages.unknownRegion(region));
+  const region = regionAsked ?? depRegion;
   if (region !== depRegion) throw new OptionError(messages.regionMismatch(departement, region));
   const members = groupMembers(data, "département", departement, "ensemble", year);
   if (members.size === 0) throw new OptionError(messages.noStructures(departement, year));

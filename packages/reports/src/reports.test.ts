@@ -243,7 +243,7 @@ describe("options", () => {
     fails({departement: "99"}, "Département inconnu : « 99 » (attendu : un code INSEE, par exemple 34, 2A ou 974).");
     fails({annee: "2019"}, "Aucune donnée pour l'année 2019 : les états mensuels couvrent 2023, 2024, 2025.");
     fails({annee: "deux-mille"}, "Année invalide : « deux-mille »");
-    fails({region: "11"}, "Le département 34 n'appartient pas à la région 11.");
+    fails({region: "11", departement: "34"}, "Le département 34 n'appartient pas à la région 11.");
     fails(
       {structures: "1001"},
       "La structure 1001 relève du département 01, pas du 34 : son bilan se produit avec --departement 01."
@@ -263,6 +263,30 @@ describe("options", () => {
     expect([o.departement, [...o.formats]]).toEqual(["34", ["html", "pdf"]]);
     expect(() => resolveOptions({departement: "02A"}, sample.data)).not.toThrow("Département inconnu");
     fails({departement: "0345"}, "Département inconnu : « 0345 »");
+  });
+  it("--region alone takes the région's département with the most SIAE (the README's example)", () => {
+    const o = resolveOptions({region: "93"}, sample.data);
+    const sizes = ["04", "05", "06", "13", "83", "84"].map(
+      (d) => [d, groupMembers(sample.data, "département", d, "ensemble", o.year).size] as const
+    );
+    const most = [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    expect(most[1]).toBeGreaterThan(0);
+    expect([o.region, o.departement]).toEqual(["93", most[0]]);
+    fails({region: "93", departement: "34"}, "Le département 34 n'appartient pas à la région 93.");
+  });
+  it("ranks alerts by the sum of their gaps beyond the thresholds, and lists every one", () => {
+    const r = byKind("departement")[0]!;
+    const alertes = table(r, "alertes");
+    const gaps = alertes.rows.map((x) => x[3] as number);
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+    expect(alertes.total![0]).toBe(`${alertes.rows.length} structures en écart`);
+    // One reason, under-consumption: the gap is 80 % minus the rate, in points.
+    const lone = alertes.rows.find((x) =>
+      /^sous-consommation : taux de réalisation de [\d,]+\u202f%$/.test(String(x[4]))
+    );
+    expect(lone, "une structure en sous-consommation seule").toBeDefined();
+    const rate = Number(/de ([\d,]+)/.exec(String(lone![4]))![1]!.replace(",", "."));
+    expect(lone![3] as number).toBeCloseTo(80 - rate, 0);
   });
   it("writes each structure's review once, in id order, however the list repeats or orders them", () => {
     const [a, b] = options().structures as [number, number];

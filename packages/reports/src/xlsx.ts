@@ -16,6 +16,7 @@ export const NUMBER_FORMATS: Readonly<Record<CellFormat, string | undefined>> = 
   days: "#,##0.0",
   hours: "#,##0",
   percent: "0.0%",
+  points: "0.0",
   euros: '#,##0 "€"'
 };
 

@@ -37,7 +37,9 @@ export function departementReport(data: ReportData, departement: string, year: n
         id: "structures",
         title: "Les SIAE une par une",
         findings: [
-          `Le tableau donne, pour chacune des ${plural(table.rows.length, "SIAE", "SIAE")}, les chiffres du dialogue de gestion.`
+          table.rows.length === 1
+            ? "Le tableau donne, pour la seule SIAE du département, les chiffres du dialogue de gestion."
+            : `Le tableau donne, pour chacune des ${plural(table.rows.length, "SIAE", "SIAE")}, les chiffres du dialogue de gestion.`
         ],
         tables: [table],
         notes: [
@@ -45,7 +47,7 @@ export function departementReport(data: ReportData, departement: string, year: n
           "Ligne « Ensemble » : chiffres du département ; une personne salariée de deux structures compte une fois."
         ]
       },
-      alertsSection(data, ids, year, 15)
+      alertsSection(data, ids, year)
     ]
   };
 }

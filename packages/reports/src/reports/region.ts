@@ -39,10 +39,11 @@ export function regionReport(data: ReportData, region: string, year: number): Re
         findings: [
           `La région compte ${plural(r.departements.length, "département", "départements")} et ${plural(ids.length, "SIAE", "SIAE")} en ${year}.`,
           ...(best
-            ? // "du département Aude (11)": a name read without its article ("de Aude" was wrong);
-              // the SIAE count says on how many structures the rate rests.
+            ? // A nominal sentence: a département's name takes its own article (« de l'Aude », « de
+              // la Haute-Garonne »), which no table here holds. The SIAE count says on how many
+              // structures the rate rests.
               [
-                `Le taux de réalisation le plus élevé est celui du département ${best[0]} : ${fmt.pct(best[4] as number | null)} (${plural(best[1] as number, "SIAE", "SIAE")}).`
+                `Taux de réalisation le plus élevé : ${best[0]}, ${fmt.pct(best[4] as number | null)} (${plural(best[1] as number, "SIAE", "SIAE")}).`
               ]
             : [])
         ],
@@ -61,7 +62,7 @@ export function regionReport(data: ReportData, region: string, year: number): Re
         ]
       },
       trendSection(data, "région", region, year),
-      alertsSection(data, ids, year, 25)
+      alertsSection(data, ids, year)
     ]
   };
 }

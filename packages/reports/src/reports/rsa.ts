@@ -150,7 +150,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
         id: "rsa_par_structure",
         title: "Par structure, face au cofinancement",
         findings: [
-          `Le tableau rapporte, pour chacune des ${plural(structureRows.length, "SIAE", "SIAE")}, les bénéficiaires du RSA employés au cofinancement versé ; ${plural(cofunded, "structure a reçu", "structures ont reçu")} un cofinancement du département.`
+          `Le tableau rapporte, ${structureRows.length === 1 ? "pour la seule SIAE du département" : `pour chacune des ${plural(structureRows.length, "SIAE", "SIAE")}`}, les bénéficiaires du RSA employés au cofinancement versé ; ${plural(cofunded, "structure a reçu", "structures ont reçu")} un cofinancement du département.`
         ],
         tables: [
           {

@@ -120,7 +120,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     title: "Identité et annexes financières",
     findings: [
       `${s.nom} (${s.kinds.join(", ")}, SIRET ${s.siret ?? "non renseigné"}) relève du département ${depName} (${s.departement}).`,
-      `En ${year}, ${plural(annexes.length, "annexe financière est", "annexes financières sont")} en vigueur, dont ${plural(kept.length, "retenue", "retenues")} pour les chiffres (états validé, provisoire ou clôturé, hors FDI).`
+      `En ${year}, ${plural(annexes.length, "annexe financière est", "annexes financières sont")} en vigueur, dont ${plural(kept.length, "retenue", "retenues")} pour les chiffres (états validés, provisoires ou clôturés, hors FDI).`
     ],
     tables: [
       {
@@ -212,7 +212,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     id: "financement",
     title: "Aide au poste et cofinancement du département",
     findings: [
-      `En ${year}, l'aide au poste de l'État s'élève à ${fmt.euros(f.montantAide)} ; le département cofinance ${fmt.euros(f.montantCofinance)}, soit ${fmt.pct(f.partCofinancement)} du montant total des annexes.`
+      `En ${year}, l'aide au poste de l'État s'élève à ${fmt.euros(f.montantAide)} ; ${f.montantCofinance > 0 ? `le département cofinance ${fmt.euros(f.montantCofinance)}, soit ${fmt.pct(f.partCofinancement)} du montant total des annexes` : "aucun cofinancement du département n'est inscrit aux annexes"}.`
     ],
     tables: [
       {
@@ -257,7 +257,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     id: "salaries",
     title: "Salariés : effectifs, embauches, heures et profil",
     findings: [
-      `En ${year}, ${plural(f.salaries, "personne a", "personnes ont")} travaillé dans la structure (au moins une heure), pour ${fmt.hours(f.heures)} heures ; ${plural(f.embauches, "parcours a", "parcours ont")} commencé par une embauche dans l'année.`,
+      `En ${year}, ${plural(f.salaries, "personne a", "personnes ont")} travaillé dans la structure (au moins une heure), pour ${fmt.hours(f.heures)} heures ; ${f.embauches === 0 ? "aucun parcours n'a" : plural(f.embauches, "parcours a", "parcours ont")} commencé par une embauche dans l'année.`,
       `Les femmes représentent ${fmt.pct(women[2] as number | null)} des salariés (France, même type : ${fmt.pct(women[4] as number | null)}) ; les bénéficiaires du RSA ${fmt.pct(rsa[2] as number | null)}.`
     ],
     tables: [
@@ -419,7 +419,9 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     id: "pass",
     title: "PASS IAE délivrés",
     findings: [
-      `En ${year}, ${plural(f.pass, "PASS IAE a été délivré", "PASS IAE ont été délivrés")} à des personnes embauchées par la structure.`,
+      f.pass === 0
+        ? `En ${year}, aucun PASS IAE n'a été délivré à des personnes embauchées par la structure.`
+        : `En ${year}, ${plural(f.pass, "PASS IAE a été délivré", "PASS IAE ont été délivrés")} à des personnes embauchées par la structure.`,
       trendSentence(String(passRows[0]?.[0]), first, String(year), f.pass, "PASS IAE délivrés", 20)
     ],
     tables: [

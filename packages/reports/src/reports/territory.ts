@@ -56,7 +56,7 @@ export function kindsSection(
     id: "synthese",
     title: "Synthèse",
     findings: [
-      `En ${year}, ${plural(count, "SIAE", "SIAE")} du territoire ont réalisé ${fmt.etp(total.etpRealises)} ETP pour ${fmt.etp(total.etpConventionnes)} ETP conventionnés, soit un taux de réalisation de ${fmt.pct(total.tauxRealisation)} (${fmt.pct(total.tauxRealisationValides)} sur les états validés).`,
+      `En ${year}, ${plural(count, "SIAE du territoire a", "SIAE du territoire ont")} réalisé ${fmt.etp(total.etpRealises)} ETP pour ${fmt.etp(total.etpConventionnes)} ETP conventionnés, soit un taux de réalisation de ${fmt.pct(total.tauxRealisation)} (${fmt.pct(total.tauxRealisationValides)} sur les états validés).`,
       `${plural(total.salaries, "personne a", "personnes ont")} travaillé en insertion ; sur ${plural(total.sorties, "sortie examinée", "sorties examinées")}, le taux de sortie dynamique est de ${fmt.pct(total.tauxSortieDynamique)} et le taux d'emploi durable de ${fmt.pct(total.tauxEmploiDurable)}.`
     ],
     tables: [table],
@@ -74,7 +74,7 @@ export function trendSection(data: ReportData, niveau: string, territoire: strin
   const last = levelFigures(data, niveau, territoire, "ensemble", year);
   return {
     id: "tendances",
-    title: "Tendances sur trois ans",
+    title: years.length < 3 ? `Tendances depuis ${years[0] ?? year}` : "Tendances sur trois ans",
     // With one year of data the sentence saying so is written once, not once per figure.
     findings:
       years.length < 2
@@ -175,40 +175,43 @@ export function structuresTable(
 }
 
 /** The ranked alerts section. */
-export function alertsSection(data: ReportData, ids: readonly number[], year: number, limit: number): Section {
+export function alertsSection(data: ReportData, ids: readonly number[], year: number): Section {
+  // Every structure in gap is listed: the DDETS must see each, and the spreadsheet hold each.
   const alerts = rankAlerts(data, ids, year);
-  const shown = alerts.slice(0, limit);
-  const first = shown[0];
+  const first = alerts[0];
   return {
     id: "alertes",
     title: "Structures à regarder en premier",
     findings: [
       alerts.length === 0
         ? `En ${year}, aucune structure ne s'écarte des seuils suivis.`
-        : `En ${year}, ${plural(alerts.length, "structure s'écarte", "structures s'écartent")} des seuils suivis${alerts.length > shown.length ? ` ; les ${fmt.count(shown.length)} premières sont listées` : ""}.`,
+        : `En ${year}, ${plural(alerts.length, "structure s'écarte", "structures s'écartent")} des seuils suivis.`,
       ...(first ? [`En tête : ${data.structures.get(first.id)?.nom ?? first.id} (${first.reasons.join(" ; ")}).`] : [])
     ],
     tables: [
       {
         id: "alertes",
-        caption: "Structures classées par écart aux seuils (le plus grand d'abord)",
+        caption: "Structures classées par écart aux seuils (somme des écarts, le plus grand d'abord)",
         columns: [
           {label: "Rang", format: "text"},
           {label: "Structure", format: "text"},
           {label: "Identifiant ASP", format: "text"},
+          {label: "Écart aux seuils (points)", format: "points"},
           {label: "Raisons", format: "text"}
         ],
-        rows: shown.map((a, i) => [
+        rows: alerts.map((a, i) => [
           String(i + 1),
           data.structures.get(a.id)?.nom ?? String(a.id),
           String(a.id),
+          a.score,
           a.reasons.join(" ; ")
         ]),
         total: [`${plural(alerts.length, "structure", "structures")} en écart`]
       }
     ],
     notes: [
-      "Seuils : taux de réalisation sous 80 % ou au-dessus de 100 % ; plus de 10 % des ETP sur des états non validés ; taux de sortie dynamique sous 40 % avec au moins 10 sorties examinées."
+      "Seuils : taux de réalisation sous 80 % ou au-dessus de 100 % ; plus de 10 % des ETP sur des états non validés ; taux de sortie dynamique sous 40 % avec au moins 10 sorties examinées.",
+      "Écart aux seuils : la somme, en points de pourcentage, de ce dont la structure dépasse chaque seuil franchi (un taux de réalisation de 47,1 % est à 32,9 points sous 80 % ; aucun ETP réalisé compte pour 80 points)."
     ]
   };
 }
