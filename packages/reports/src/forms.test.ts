@@ -13,7 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {tempDir} from "../../sources/src/test-fixtures.ts";
 import {structureFigures} from "./figures.ts";
 import {formatCell} from "./format.ts";
-import {reportHtml} from "./html.ts";
+import {isLandscape, reportHtml} from "./html.ts";
 import type {Manifest} from "./index-page.ts";
 import type {Report} from "./model.ts";
 import {launchPrinter, printPdf} from "./pdf.ts";
@@ -41,23 +41,29 @@ const pdftotext = (file: string, page?: number) =>
     encoding: "utf8"
   });
 const pdfinfo = (file: string) => execFileSync("pdfinfo", [file], {encoding: "utf8"});
-/**
- * How far down each page its body reaches, as a share of the printable height (A4 inside the
- * 20 mm top and 18 mm bottom margins of html.ts; the header and footer lines sit in those
- * margins): the lowest word's bottom, from pdftotext's word boxes (points).
- */
-const bodyReach = (file: string): number[] => {
+/** Each page of a PDF: its size and its words' boxes, from `pdftotext -bbox` (points). */
+const pageWords = (file: string) => {
   const xml = execFileSync("pdftotext", ["-bbox", file, "-"], {encoding: "utf8"});
-  const mm = 72 / 25.4;
-  return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([^]*?)<\/page>/g)].map(([, h, words]) => {
-    const top = 20 * mm;
-    const bottom = Number(h) - 18 * mm;
-    const inBody = [...words!.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
-      .map(([, y0, y1]) => [Number(y0), Number(y1)] as const)
-      .filter(([y0, y1]) => y0 > top && y1 < bottom);
-    return inBody.length ? (Math.max(...inBody.map(([, y1]) => y1)) - top) / (bottom - top) : 0;
-  });
+  return [...xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([^]*?)<\/page>/g)].map(([, w, h, words]) => ({
+    width: Number(w),
+    height: Number(h),
+    words: [...words!.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map(
+      ([, x0, y0, x1, y1]) => ({x0: Number(x0), y0: Number(y0), x1: Number(x1), y1: Number(y1)})
+    )
+  }));
 };
+// The page margins of html.ts and pdf.ts (points); the header and footer lines sit in them.
+const MM = 72 / 25.4;
+const MARGIN = {top: 20 * MM, bottom: 18 * MM, side: 14 * MM};
+/** How far down a page its body reaches, as a share of the printable height. */
+const bodyReach = (page: ReturnType<typeof pageWords>[number]): number => {
+  const bottom = page.height - MARGIN.bottom;
+  const inBody = page.words.filter((w) => w.y0 > MARGIN.top && w.y1 < bottom);
+  return inBody.length ? (Math.max(...inBody.map((w) => w.y1)) - MARGIN.top) / (bottom - MARGIN.top) : 0;
+};
+/** Points by which the page's widest word passes a side margin (0 when everything is inside). */
+const sideOverflow = (page: ReturnType<typeof pageWords>[number]): number =>
+  Math.max(0, ...page.words.map((w) => Math.max(MARGIN.side - w.x0, w.x1 - (page.width - MARGIN.side))));
 const squash = (s: string) => s.replace(/[\s\u202f]+/g, " ");
 
 describe("PDF", () => {
@@ -68,7 +74,10 @@ describe("PDF", () => {
       writeFileSync(file, bytes);
       const info = pdfinfo(file);
       expect(info, r.slug).toMatch(/Tagged:\s+yes/);
-      expect(info, r.slug).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
+      // A4; the territory reviews, whose tables run to 13 columns, in landscape.
+      expect(info, r.slug).toMatch(
+        isLandscape(r) ? /Page size:\s+841\.\d+ x 594\.\d+ pts \(A4\)/ : /Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/
+      );
       // Dates from the data (15 January 2026), not from the clock.
       expect(info, r.slug).toMatch(/CreationDate:\s+Thu Jan 15 00:00:00 2026 UTC/);
       expect(info, r.slug).toMatch(/ModDate:\s+Thu Jan 15 00:00:00 2026 UTC/);
@@ -87,11 +96,27 @@ describe("PDF", () => {
         expect(body.length, `${r.slug} p. ${p} presque vide`).toBeGreaterThan(300);
       }
       // Nor a page left mostly blank, the last one included (a table's lone tail rows, a
-      // chart pushed over): its body reaches at least a quarter of the way down.
-      const reach = bodyReach(file);
-      expect(reach.length, r.slug).toBe(pages);
-      for (const [i, share] of reach.entries())
-        expect(share, `${r.slug} p. ${i + 1} presque vide`).toBeGreaterThanOrEqual(0.25);
+      // chart pushed over): its body reaches at least a quarter of the way down. Nothing runs
+      // off the page (a wide table's last column cut at the right edge).
+      const layout = pageWords(file);
+      expect(layout.length, r.slug).toBe(pages);
+      for (const [i, page] of layout.entries()) {
+        expect(bodyReach(page), `${r.slug} p. ${i + 1} presque vide`).toBeGreaterThanOrEqual(0.25);
+        expect(sideOverflow(page), `${r.slug} p. ${i + 1} déborde de la marge`).toBeLessThan(1);
+      }
+      // A section's heading is never left alone at the foot of a page: it shares its page with
+      // the caption of its first table.
+      const texts = Array.from({length: pages}, (_, p) => squash(pdftotext(file, p + 1)));
+      r.sections.forEach((s, i) => {
+        const caption = s.tables[0]?.caption;
+        if (!caption) return;
+        const heading = texts.findLastIndex((t) => t.includes(`${i + 1}. ${s.title}`));
+        expect(heading, `${r.slug}: titre « ${s.title} »`).toBeGreaterThanOrEqual(0);
+        expect(
+          texts.findIndex((t, p) => p >= heading && t.includes(squash(caption))),
+          `${r.slug}: « ${s.title} » seul en bas de page`
+        ).toBe(heading);
+      });
     }
   });
 

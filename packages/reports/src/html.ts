@@ -22,6 +22,7 @@ h1{font-size:1.6rem;margin:.5rem 0}
 h2{font-size:1.25rem;border-bottom:1px solid #000;margin-top:1.6rem;break-after:avoid}
 .meta{color:#333}
 .constats p{margin:.3rem 0;font-weight:500}
+.constats{break-inside:avoid;break-after:avoid}
 table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:9pt;break-inside:auto}
 caption{text-align:left;font-weight:bold;padding:.2rem 0;caption-side:top}
 th,td{border:1px solid #777;padding:.15rem .35rem;vertical-align:top}
@@ -36,6 +37,7 @@ thead{display:table-header-group}
 tr{break-inside:avoid}
 .graphique{max-width:100%;height:auto;break-inside:avoid;display:block;margin:.5rem 0}
 .notes{font-size:8.5pt;color:#333}
+section>.notes{break-before:avoid}
 nav ol{columns:2}
 a{color:#0b3d91}
 @page{size:A4;margin:20mm 14mm 18mm 14mm}
@@ -55,11 +57,12 @@ function cellHtml(value: CellValue, format: CellFormat, header: boolean): string
 
 export function tableHtml(t: Table): string {
   const head = t.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join("");
+  const header = t.rowHeader ?? (t.columns[0]?.format === "text" ? 0 : -1);
   const line = (row: readonly CellValue[], index: number, cls = "") =>
     row.length === 1 && t.columns.length > 1
       ? `<tr${cls ? ` class="${cls}"` : ""}><th scope="row" colspan="${t.columns.length}">${esc(String(row[0]))}</th></tr>`
       : `<tr${cls ? ` class="${cls}"` : ""}>${row
-          .map((v, i) => cellHtml(v, cellFormat(t, index, i), i === 0 && t.columns[0]?.format === "text"))
+          .map((v, i) => cellHtml(v, cellFormat(t, index, i), i === header))
           .join(
             ""
           )}${row.length < t.columns.length ? `<td colspan="${t.columns.length - row.length}"></td>` : ""}</tr>`;
@@ -81,9 +84,14 @@ function sectionHtml(s: Section, index: number): string {
 ${chart}${s.tables.map(tableHtml).join("\n")}${notes}</section>`;
 }
 
+/** Whether the report prints on landscape pages (DDETS, DREETS and RSA reviews, whose tables run to 13 columns). */
+export const isLandscape = (r: Report): boolean => r.kind !== "structure";
+
 /** The report's HTML (UTF-8 text). Same report, same bytes: nothing depends on the clock. */
 export function reportHtml(r: Report): string {
   const toc = r.sections.map((s) => `<li><a href="#s-${esc(s.id)}">${esc(s.title)}</a></li>`).join("");
+  // A territory review is a wide table of every SIAE (or département): on paper, landscape.
+  const page = isLandscape(r) ? "@page{size:A4 landscape}" : "";
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -91,7 +99,7 @@ export function reportHtml(r: Report): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${esc(r.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${page}</style>
 </head>
 <body>
 <header class="bandeau"><p>${esc(restrictedLine(r))}</p></header>

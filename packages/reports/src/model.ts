@@ -24,6 +24,8 @@ export interface Table {
    * figures by row (a comparison table: ETP, rates, counts); otherwise each column's own.
    */
   readonly rowFormats?: readonly CellFormat[];
+  /** The column whose cell heads each row (`<th scope="row">`): the first, unless said. */
+  readonly rowHeader?: number;
 }
 
 /** The format of cell `col` of data row `row` (`row` = rows.length for the total row). */

@@ -38,6 +38,8 @@ export async function printPdf(browser: Browser, report: Report, html: string): 
     const line = esc(restrictedLine(report));
     const bytes = await page.pdf({
       format: "A4",
+      // The report's @page rules: A4, landscape for its wide tables.
+      preferCSSPageSize: true,
       printBackground: true,
       tagged: true,
       outline: true,

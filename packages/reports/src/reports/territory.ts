@@ -193,14 +193,15 @@ export function alertsSection(data: ReportData, ids: readonly number[], year: nu
         id: "alertes",
         caption: "Structures classées par écart aux seuils (somme des écarts, le plus grand d'abord)",
         columns: [
-          {label: "Rang", format: "text"},
+          {label: "Rang", format: "count"},
           {label: "Structure", format: "text"},
           {label: "Identifiant ASP", format: "text"},
           {label: "Écart aux seuils (points)", format: "points"},
           {label: "Raisons", format: "text"}
         ],
+        rowHeader: 1,
         rows: alerts.map((a, i) => [
-          String(i + 1),
+          i + 1,
           data.structures.get(a.id)?.nom ?? String(a.id),
           String(a.id),
           a.score,
