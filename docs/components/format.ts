@@ -22,7 +22,8 @@ export const frFormat: FormatLocaleObject = formatLocale({
 
 type Twelve = [string, string, string, string, string, string, string, string, string, string, string, string];
 
-const MONTHS: Twelve = [
+/** French month names, January first. */
+export const MONTHS: Twelve = [
   "janvier",
   "février",
   "mars",
@@ -36,7 +37,8 @@ const MONTHS: Twelve = [
   "novembre",
   "décembre"
 ];
-const SHORT_MONTHS: Twelve = [
+/** Their usual abbreviations (« janv. », « avr. », « déc. »), January first. */
+export const SHORT_MONTHS: Twelve = [
   "janv.",
   "févr.",
   "mars",

@@ -2,23 +2,19 @@
 // dark, the second hatched with an outline, and a legend names both. The chart is an image
 // with a text alternative (its finding); its figures are in the table printed below it.
 import type {Chart, Table} from "./model.ts";
-import {formatCell} from "./format.ts";
+import {SHORT_MONTHS} from "../../../docs/components/format.ts";
+import {MONTH_NAMES, formatCell} from "./format.ts";
 
-// The usual French abbreviations of month names (cutting every name at four letters gave
-// "octo.", "nove.", "déce.").
-const SHORT_MONTHS: Record<string, string> = {
-  janvier: "janv.",
-  février: "févr.",
-  juillet: "juil.",
-  septembre: "sept.",
-  octobre: "oct.",
-  novembre: "nov.",
-  décembre: "déc."
+/**
+ * An axis label: when crowded, a month name takes the site's French abbreviation (cutting
+ * every name at four letters gave « octo. », « nove. », « déce. »), another long label is cut.
+ */
+export const axisLabel = (label: string, crowded: boolean): string => {
+  if (!crowded) return label;
+  const month = MONTH_NAMES.indexOf(label);
+  if (month >= 0) return SHORT_MONTHS[month]!;
+  return label.length <= 5 ? label : label.slice(0, 4) + ".";
 };
-
-/** An axis label: a month name abbreviated as in French, another long label cut short. */
-export const axisLabel = (label: string, crowded: boolean): string =>
-  !crowded || label.length <= 5 ? label : (SHORT_MONTHS[label] ?? label.slice(0, 4) + ".");
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

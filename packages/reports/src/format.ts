@@ -1,6 +1,6 @@
 // Cells and sentences are written by one function, so that a number in a sentence is
 // character for character the number in its table (the tests check it).
-import {NNBSP, formatNumber, formatPercent} from "../../../docs/components/format.ts";
+import {MONTHS, NNBSP, formatNumber, formatPercent} from "../../../docs/components/format.ts";
 import type {CellFormat, CellValue} from "./model.ts";
 
 export {NNBSP};
@@ -47,21 +47,8 @@ export const plural = (n: number, one: string, many: string): string => `${fmt.c
 /** A ratio, or null when the denominator is 0. */
 export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-/** Month names, for monthly tables. */
-export const MONTH_NAMES = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre"
-] as const;
+/** Month names, for monthly tables (the site's, January first). */
+export const MONTH_NAMES: readonly string[] = MONTHS;
 
 /** "1er janvier 2025"-style date from `AAAA-MM-JJ`. */
 export function formatIsoDate(iso: string | null): string {
