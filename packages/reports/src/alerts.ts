@@ -22,7 +22,8 @@ export interface Alert {
   /**
    * The sum of the structure's gaps beyond the thresholds it crosses, in percentage points
    * (taux de réalisation 47,1 % → 32,9 points under 80 %; 130,7 % → 30,7 points over 100 %).
-   * No weighting: the ranking is the caption's « écart aux seuils ».
+   * No weighting: the ranking is the caption's « écart aux seuils ». Each gap is taken on the
+   * rate as printed (to 0,1 %), so that the reasons shown add up to the score shown.
    */
   readonly score: number;
   readonly reasons: readonly string[];
@@ -35,22 +36,24 @@ export function rankAlerts(data: ReportData, ids: Iterable<number>, year: number
   for (const id of ids) {
     const f = structureFigures(data, id, year);
     const reasons: string[] = [];
-    let gap = 0;
+    // In tenths of a point, whole numbers: the sum of the printed gaps is the printed score.
+    let tenths = 0;
+    const gap = (threshold: number, rate: number) => Math.abs(Math.round(rate * 1000) - Math.round(threshold * 1000));
     const t = f.tauxRealisation;
     if (f.etpConventionnes > 0 && f.etpRealises === 0) {
       reasons.push("aucun ETP réalisé déclaré sur l'année");
-      gap += ALERT_RULES.sousConsommation;
+      tenths += gap(ALERT_RULES.sousConsommation, 0);
     } else if (t !== null && t < ALERT_RULES.sousConsommation) {
       reasons.push(`sous-consommation : taux de réalisation de ${fmt.pct(t)}`);
-      gap += ALERT_RULES.sousConsommation - t;
+      tenths += gap(ALERT_RULES.sousConsommation, t);
     } else if (t !== null && t > ALERT_RULES.surConsommation) {
       reasons.push(`surconsommation : taux de réalisation de ${fmt.pct(t)}`);
-      gap += t - ALERT_RULES.surConsommation;
+      tenths += gap(ALERT_RULES.surConsommation, t);
     }
     const nonValides = f.etpRealises > 0 ? 1 - f.etpRealisesValides / f.etpRealises : 0;
     if (nonValides > ALERT_RULES.nonValides) {
       reasons.push(`${fmt.pct(nonValides)} des ETP réalisés sur des états mensuels non validés`);
-      gap += nonValides - ALERT_RULES.nonValides;
+      tenths += gap(ALERT_RULES.nonValides, nonValides);
     }
     if (
       f.sorties >= MIN_RATE_BASE &&
@@ -58,9 +61,9 @@ export function rankAlerts(data: ReportData, ids: Iterable<number>, year: number
       f.tauxSortieDynamique < ALERT_RULES.sortieDynamique
     ) {
       reasons.push(`taux de sortie dynamique de ${fmt.pct(f.tauxSortieDynamique)} sur ${fmt.count(f.sorties)} sorties`);
-      gap += ALERT_RULES.sortieDynamique - f.tauxSortieDynamique;
+      tenths += gap(ALERT_RULES.sortieDynamique, f.tauxSortieDynamique);
     }
-    if (reasons.length > 0) alerts.push({id, score: gap * 100, reasons, figures: f});
+    if (reasons.length > 0) alerts.push({id, score: tenths / 10, reasons, figures: f});
   }
   return alerts.sort((a, b) => b.score - a.score || a.id - b.id);
 }

@@ -1,6 +1,6 @@
 // Known answers of the reports' number formats (French conventions, narrow no-break spaces).
 import {describe, expect, it} from "vitest";
-import {formatCell} from "./format.ts";
+import {counted, etpCounted, formatCell} from "./format.ts";
 
 const NNBSP = "\u202f";
 
@@ -14,5 +14,15 @@ describe("formatCell", () => {
     expect(formatCell(12.44, "etp")).toBe("12,4");
     expect(formatCell(0.886, "percent")).toBe(`88,6${NNBSP}%`);
     expect(formatCell(null, "count")).toBe("—");
+  });
+
+  it("agrees words with 0, 1 or many as French does (newcomer check: « 1 ETP conventionnés », « 0 acceptées »)", () => {
+    expect(etpCounted(1, "conventionné")).toBe("1 ETP conventionné");
+    expect(etpCounted(1.96, "conventionné")).toBe("2 ETP conventionnés");
+    expect(etpCounted(14, "conventionné")).toBe("14 ETP conventionnés");
+    expect(counted(0, "acceptée", "acceptées", "aucune acceptée")).toBe("aucune acceptée");
+    expect(counted(1, "relève", "relèvent", "aucune ne relève")).toBe("1 relève");
+    expect(counted(53, "refusée", "refusées")).toBe("53 refusées");
+    expect(counted(0, "refusée", "refusées")).toBe("0 refusée");
   });
 });

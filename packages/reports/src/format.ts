@@ -41,6 +41,17 @@ export const fmt = {
   hours: (v: number) => formatCell(v, "hours")
 };
 
+/**
+ * A count with its words, agreeing as French does: `zero` for 0 when given (« aucune
+ * acceptée »), `one` for 1, `many` from 2 on.
+ */
+export const counted = (n: number, one: string, many: string, zero?: string): string =>
+  n === 0 && zero !== undefined ? zero : plural(n, one, many);
+
+/** "0,7 ETP conventionné" / "14 ETP conventionnés": plural from 2, on the number as written. */
+export const etpCounted = (n: number, adjective: string): string =>
+  `${fmt.etp(n)} ETP ${adjective}${Math.abs(Math.round(n * 10) / 10) >= 2 ? "s" : ""}`;
+
 /** "1 personne" / "12 personnes". */
 export const plural = (n: number, one: string, many: string): string => `${fmt.count(n)} ${n >= 2 ? many : one}`;
 

@@ -30,7 +30,7 @@ thead th{background:#e8e8e8;text-align:left}
 tbody th{text-align:left;font-weight:normal;min-width:12.5em}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .insec{white-space:nowrap}
-table.court{break-inside:avoid}
+table.court,tbody.fin{break-inside:avoid}
 caption{break-after:avoid}
 tr.total th,tr.total td{font-weight:bold;border-top:2px solid #000}
 thead{display:table-header-group}
@@ -66,13 +66,23 @@ export function tableHtml(t: Table): string {
           .join(
             ""
           )}${row.length < t.columns.length ? `<td colspan="${t.columns.length - row.length}"></td>` : ""}</tr>`;
-  const body = t.rows.map((r, i) => line(r, i)).join("");
-  const total = t.total ? line(t.total, t.rows.length, "total") : "";
-  const empty = t.rows.length === 0 && !t.total ? `<tr><td colspan="${t.columns.length}">Aucune ligne.</td></tr>` : "";
   // A short table is kept on one page: split, it left its caption or header alone at the foot
   // of a page (the "Candidatures" table, one row, printed its header on one page, its row on the next).
   const short = t.rows.length + (t.total ? 1 : 0) <= 12;
-  return `<table id="t-${esc(t.id)}"${short ? ' class="court"' : ""}><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}${total}${empty}</tbody></table>`;
+  // A long table's last rows stay with its total (and the notes after it): split at a page
+  // foot, the total row alone, or one row, made a last page of its own.
+  const tail = short ? t.rows.length : Math.max(0, t.rows.length - 3);
+  const body = t.rows
+    .slice(0, tail)
+    .map((r, i) => line(r, i))
+    .join("");
+  const end = t.rows
+    .slice(tail)
+    .map((r, i) => line(r, tail + i))
+    .join("");
+  const total = t.total ? line(t.total, t.rows.length, "total") : "";
+  const empty = t.rows.length === 0 && !t.total ? `<tr><td colspan="${t.columns.length}">Aucune ligne.</td></tr>` : "";
+  return `<table id="t-${esc(t.id)}"${short ? ' class="court"' : ""}><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}${short ? end + total : ""}${empty}</tbody>${short ? "" : `<tbody class="fin">${end}${total}</tbody>`}</table>`;
 }
 
 function sectionHtml(s: Section, index: number): string {

@@ -6,6 +6,7 @@ export const messages = {
   --departement CODE    département (défaut : le territoire de test des données d'exemple, 34)
   --region CODE         région de la synthèse DREETS (défaut : celle du département) ; seule,
                         elle choisit aussi le département : celui de la région qui compte le plus de SIAE
+                        (à égalité, le plus d'ETP conventionnés)
   --structures ID,ID    identifiants ASP des SIAE dont produire le bilan (défaut : toutes celles du département)
   --sortie DOSSIER      dossier où écrire (défaut : reports/, ignoré par git)
   --formats html,pdf,xlsx  formes à produire (défaut : les trois)

@@ -13,7 +13,7 @@ import {
 } from "@pilotage/indicators";
 import {REPO_ROOT} from "@pilotage/sources";
 import type {ReportData} from "./data.ts";
-import {groupMembers} from "./figures.ts";
+import {groupMembers, levelFigures} from "./figures.ts";
 import {reportHtml} from "./html.ts";
 import {readHours, savings, type HoursConfig, type Savings} from "./hours.ts";
 import {indexHtml, type Manifest, type ManifestEntry, type ManifestFile} from "./index-page.ts";
@@ -100,15 +100,20 @@ export function resolveOptions(raw: RawOptions, data: ReportData): RunOptions {
   const regionAsked = raw.region?.trim();
   const regionEntry = regionAsked === undefined ? undefined : REGIONS.find((r) => r.code === regionAsked);
   if (regionAsked !== undefined && !regionEntry) throw new OptionError(messages.unknownRegion(regionAsked));
-  // --region alone: the région's département with the most SIAE (ties: INSEE order), so that
-  // « pnpm reports --region 93 » gives the DREETS synthesis with a DDETS of that région.
+  // --region alone: the région's département with the most SIAE (ties: the most ETP
+  // conventionnés, then INSEE order), so that « pnpm reports --region 93 » gives the DREETS
+  // synthesis with a DDETS of that région.
+  const weight = (d: string) =>
+    [
+      groupMembers(data, "département", d, "ensemble", year).size,
+      levelFigures(data, "département", d, "ensemble", year).etpConventionnes
+    ] as const;
   const departement =
     raw.departement === undefined && regionEntry
-      ? [...regionEntry.departements].sort(
-          (a, b) =>
-            groupMembers(data, "département", b, "ensemble", year).size -
-              groupMembers(data, "département", a, "ensemble", year).size || a.localeCompare(b)
-        )[0]!
+      ? [...regionEntry.departements].sort((a, b) => {
+          const [wa, wb] = [weight(a), weight(b)];
+          return wb[0] - wa[0] || wb[1] - wa[1] || a.localeCompare(b);
+        })[0]!
       : departementOption(raw.departement);
   const depRegion = regionOfDepartement(departement) as string;
   const region = regionAsked ?? depRegion;

@@ -266,12 +266,19 @@ describe("options", () => {
   });
   it("--region alone takes the région's département with the most SIAE (the README's example)", () => {
     const o = resolveOptions({region: "93"}, sample.data);
-    const sizes = ["04", "05", "06", "13", "83", "84"].map(
-      (d) => [d, groupMembers(sample.data, "département", d, "ensemble", o.year).size] as const
+    const weights = ["04", "05", "06", "13", "83", "84"].map(
+      (d) =>
+        [
+          d,
+          groupMembers(sample.data, "département", d, "ensemble", o.year).size,
+          levelFigures(sample.data, "département", d, "ensemble", o.year).etpConventionnes
+        ] as const
     );
-    const most = [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    const most = [...weights].sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0].localeCompare(b[0]))[0]!;
     expect(most[1]).toBeGreaterThan(0);
-    expect([o.region, o.departement]).toEqual(["93", most[0]]);
+    // In the sample, 06 and 13 have 2 SIAE each: 13, with more ETP conventionnés, is taken.
+    expect([o.region, o.departement]).toEqual(["93", "13"]);
+    expect(most[0]).toBe("13");
     fails({region: "93", departement: "34"}, "Le département 34 n'appartient pas à la région 93.");
   });
   it("ranks alerts by the sum of their gaps beyond the thresholds, and lists every one", () => {
@@ -286,7 +293,18 @@ describe("options", () => {
     );
     expect(lone, "une structure en sous-consommation seule").toBeDefined();
     const rate = Number(/de ([\d,]+)/.exec(String(lone![4]))![1]!.replace(",", "."));
-    expect(lone![3] as number).toBeCloseTo(80 - rate, 0);
+    expect(lone![3] as number).toBeCloseTo(80 - rate, 9);
+    // Two reasons: the score is the sum of the gaps as printed (34-015: 18,9 + 6,7 = 25,6).
+    for (const row of alertes.rows) {
+      const rates = [
+        ...String(row[4]).matchAll(/(sous-consommation|surconsommation|sortie dynamique)[^;]*? de ([\d,]+)\u202f%/g)
+      ];
+      const sum = rates.reduce((s, [, kind, v]) => {
+        const pct = Number(v!.replace(",", "."));
+        return s + (kind === "sous-consommation" ? 80 - pct : kind === "surconsommation" ? pct - 100 : 40 - pct);
+      }, 0);
+      if (!/non validés|aucun ETP/.test(String(row[4]))) expect(row[3] as number, String(row[4])).toBeCloseTo(sum, 9);
+    }
   });
   it("writes each structure's review once, in id order, however the list repeats or orders them", () => {
     const [a, b] = options().structures as [number, number];

@@ -6,7 +6,7 @@ import {DEPARTEMENT_NAMES, EXIT_CATEGORY_LABELS, IAE_KINDS} from "@pilotage/indi
 import type {Row} from "@pilotage/sources";
 import {levelRow, num, sum, type ReportData} from "../data.ts";
 import {groupMembers, mainKind} from "../figures.ts";
-import {fmt, plural, ratio} from "../format.ts";
+import {counted, fmt, plural, ratio} from "../format.ts";
 import type {CellValue, Report} from "../model.ts";
 
 interface RsaFigures {
@@ -107,7 +107,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
         id: "synthese",
         title: "Les bénéficiaires du RSA dans l'IAE du département",
         findings: [
-          `En ${year}, ${plural(total.salaries, "bénéficiaire du RSA a", "bénéficiaires du RSA ont")} travaillé dans les SIAE du département, pour ${fmt.etp(total.etp)} ETP et ${fmt.hours(total.heures)} heures ; ${fmt.count(total.embauches)} ont été embauchés dans l'année.`,
+          `En ${year}, ${plural(total.salaries, "bénéficiaire du RSA a", "bénéficiaires du RSA ont")} travaillé dans les SIAE du département, pour ${fmt.etp(total.etp)} ETP et ${fmt.hours(total.heures)} heures ; ${counted(total.embauches, "a été embauché", "ont été embauchés", "aucun n'a été embauché")} dans l'année.`,
           `Le cofinancement versé par le département s'élève à ${fmt.euros(total.cofinance)}.`
         ],
         tables: [
@@ -130,7 +130,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
           total.sorties === 0
             ? [`En ${year}, aucune sortie de bénéficiaire du RSA n'a été examinée.`]
             : [
-                `En ${year}, ${plural(total.sorties, "sortie de bénéficiaire du RSA a été examinée", "sorties de bénéficiaires du RSA ont été examinées")}, dont ${fmt.count(durable)} vers un emploi durable.`
+                `En ${year}, ${plural(total.sorties, "sortie de bénéficiaire du RSA a été examinée", "sorties de bénéficiaires du RSA ont été examinées")}, dont ${counted(durable, "vers un emploi durable", "vers un emploi durable", "aucune vers un emploi durable")}.`
               ],
         tables: [
           {

@@ -15,7 +15,7 @@ import {
 import type {Row} from "@pilotage/sources";
 import {levelRow, memo, num, structureRows, sum, type ReportData} from "../data.ts";
 import {groupMembers, levelFigures, mainKind, structureFigures, type Figures} from "../figures.ts";
-import {MONTH_NAMES, fmt, formatCell, formatIsoDate, plural, ratio} from "../format.ts";
+import {MONTH_NAMES, counted, etpCounted, fmt, formatCell, formatIsoDate, plural, ratio} from "../format.ts";
 import type {CellFormat, CellValue, Report, Section, Table} from "../model.ts";
 import {MIN_GROUP_STRUCTURES, smallBase, trendSentence} from "./common.ts";
 
@@ -184,7 +184,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     ]
   };
   const etpFindings = [
-    `En ${year}, la structure a réalisé ${fmt.etp(f.etpRealises)} ETP pour ${fmt.etp(f.etpConventionnes)} ETP conventionnés, soit un taux de réalisation de ${fmt.pct(f.tauxRealisation)}.`,
+    `En ${year}, la structure a réalisé ${fmt.etp(f.etpRealises)} ETP pour ${etpCounted(f.etpConventionnes, "conventionné")}, soit un taux de réalisation de ${fmt.pct(f.tauxRealisation)}.`,
     `Sur les seuls états mensuels validés, le taux de réalisation est de ${fmt.pct(f.tauxRealisationValides)}.`
   ];
   if (f.tauxRealisation !== null && f.tauxRealisation > 1)
@@ -305,7 +305,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     f.sorties === 0
       ? [`En ${year}, aucune sortie n'a été examinée dans la structure.`]
       : [
-          `En ${year}, ${plural(f.sorties, "sortie a été examinée", "sorties ont été examinées")}, dont ${fmt.count(f.sortiesDurables)} vers un emploi durable : le taux de sortie dynamique est de ${fmt.pct(f.tauxSortieDynamique)} et le taux d'emploi durable de ${fmt.pct(f.tauxEmploiDurable)}.`
+          `En ${year}, ${plural(f.sorties, "sortie a été examinée", "sorties ont été examinées")}, dont ${counted(f.sortiesDurables, "vers un emploi durable", "vers un emploi durable", "aucune vers un emploi durable")} : le taux de sortie dynamique est de ${fmt.pct(f.tauxSortieDynamique)} et le taux d'emploi durable de ${fmt.pct(f.tauxEmploiDurable)}.`
         ];
   if (smallBase(f.sorties, "sorties")) exitFindings.push(smallBase(f.sorties, "sorties") as string);
   sections.push({
@@ -379,7 +379,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     findings: [
       f.candidatures === 0
         ? `En ${year}, la structure n'a reçu aucune candidature par la plateforme des emplois de l'inclusion.`
-        : `En ${year}, la structure a reçu ${plural(f.candidatures, "candidature", "candidatures")} : ${fmt.count(f.acceptees)} acceptées (${fmt.pct(f.tauxAcceptation)}) et ${fmt.count(f.refusees)} refusées (${fmt.pct(f.tauxRefus)}) ; ${fmt.count(f.autoPrescriptions)} relèvent de l'auto-prescription.`
+        : `En ${year}, la structure a reçu ${plural(f.candidatures, "candidature", "candidatures")} : ${counted(f.acceptees, "acceptée", "acceptées", "aucune acceptée")} (${fmt.pct(f.tauxAcceptation)}) et ${counted(f.refusees, "refusée", "refusées", "aucune refusée")} (${fmt.pct(f.tauxRefus)}) ; ${counted(f.autoPrescriptions, "relève", "relèvent", "aucune ne relève")} de l'auto-prescription.`
     ],
     tables: [
       {

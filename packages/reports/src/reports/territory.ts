@@ -4,7 +4,7 @@ import {IAE_KINDS} from "@pilotage/indicators";
 import {rankAlerts} from "../alerts.ts";
 import type {ReportData} from "../data.ts";
 import {groupMembers, levelFigures, structureFigures, mainKind, type Figures} from "../figures.ts";
-import {fmt, plural} from "../format.ts";
+import {etpCounted, fmt, plural} from "../format.ts";
 import type {CellValue, Section, Table} from "../model.ts";
 import {trendSentence} from "./common.ts";
 
@@ -56,7 +56,7 @@ export function kindsSection(
     id: "synthese",
     title: "Synthèse",
     findings: [
-      `En ${year}, ${plural(count, "SIAE du territoire a", "SIAE du territoire ont")} réalisé ${fmt.etp(total.etpRealises)} ETP pour ${fmt.etp(total.etpConventionnes)} ETP conventionnés, soit un taux de réalisation de ${fmt.pct(total.tauxRealisation)} (${fmt.pct(total.tauxRealisationValides)} sur les états validés).`,
+      `En ${year}, ${plural(count, "SIAE du territoire a", "SIAE du territoire ont")} réalisé ${fmt.etp(total.etpRealises)} ETP pour ${etpCounted(total.etpConventionnes, "conventionné")}, soit un taux de réalisation de ${fmt.pct(total.tauxRealisation)} (${fmt.pct(total.tauxRealisationValides)} sur les états validés).`,
       `${plural(total.salaries, "personne a", "personnes ont")} travaillé en insertion ; sur ${plural(total.sorties, "sortie examinée", "sorties examinées")}, le taux de sortie dynamique est de ${fmt.pct(total.tauxSortieDynamique)} et le taux d'emploi durable de ${fmt.pct(total.tauxEmploiDurable)}.`
     ],
     tables: [table],
