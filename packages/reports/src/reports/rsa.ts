@@ -107,7 +107,9 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
         id: "synthese",
         title: "Les bénéficiaires du RSA dans l'IAE du département",
         findings: [
-          `En ${year}, ${plural(total.salaries, "bénéficiaire du RSA a", "bénéficiaires du RSA ont")} travaillé dans les SIAE du département, pour ${fmt.etp(total.etp)} ETP et ${fmt.hours(total.heures)} heures ; ${counted(total.embauches, "a été embauché", "ont été embauchés", "aucun n'a été embauché")} dans l'année.`,
+          total.salaries === 0
+            ? `En ${year}, aucun bénéficiaire du RSA n'a travaillé dans les SIAE du département.`
+            : `En ${year}, ${plural(total.salaries, "bénéficiaire du RSA a", "bénéficiaires du RSA ont")} travaillé dans les SIAE du département, pour ${fmt.etp(total.etp)} ETP et ${fmt.hours(total.heures)} heures ; ${counted(total.embauches, "a été embauché", "ont été embauchés", "aucun n'a été embauché")} dans l'année.`,
           `Le cofinancement versé par le département s'élève à ${fmt.euros(total.cofinance)}.`
         ],
         tables: [

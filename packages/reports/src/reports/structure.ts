@@ -257,7 +257,9 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     id: "salaries",
     title: "Salariés : effectifs, embauches, heures et profil",
     findings: [
-      `En ${year}, ${plural(f.salaries, "personne a", "personnes ont")} travaillé dans la structure (au moins une heure), pour ${fmt.hours(f.heures)} heures ; ${f.embauches === 0 ? "aucun parcours n'a" : plural(f.embauches, "parcours a", "parcours ont")} commencé par une embauche dans l'année.`,
+      f.salaries === 0
+        ? `En ${year}, personne n'a travaillé dans la structure.`
+        : `En ${year}, ${plural(f.salaries, "personne a", "personnes ont")} travaillé dans la structure (au moins une heure), pour ${fmt.hours(f.heures)} heures ; ${f.embauches === 0 ? "aucun parcours n'a" : plural(f.embauches, "parcours a", "parcours ont")} commencé par une embauche dans l'année.`,
       `Les femmes représentent ${fmt.pct(women[2] as number | null)} des salariés (France, même type : ${fmt.pct(women[4] as number | null)}) ; les bénéficiaires du RSA ${fmt.pct(rsa[2] as number | null)}.`
     ],
     tables: [
