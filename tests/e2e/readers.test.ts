@@ -326,6 +326,8 @@ describe("on a phone: compact key figures", () => {
   const cases = withKeyFigures.flatMap((path) => THEMES.map((theme) => [path, theme] as const));
   it.each(cases)("%s at 390 px (%s theme): two key figures a row, each value whole", async (path, theme) => {
     const page = await open(path, theme, 390);
+    // The key figures are drawn by their own cell: on a loaded machine, after the charts.
+    await page.locator(".pi-chiffres > figure").first().waitFor();
     const rows = await page.locator(".pi-chiffres").evaluateAll((grids) =>
       grids.map((grid) => {
         const cards = Array.from(grid.querySelectorAll(":scope > figure"));

@@ -16,6 +16,8 @@ export interface Figures {
   readonly heures: number;
   readonly montantAide: number;
   readonly montantCofinance: number;
+  /** af_montant_total_annuel of the annexes (structure grain only): the base of partCofinancement. */
+  readonly montantTotalAnnexes?: number;
   readonly partCofinancement: number | null;
   readonly salaries: number;
   readonly embauches: number;
@@ -74,6 +76,7 @@ function computeStructureFigures(data: ReportData, id: number, year: number): Fi
     heures: sum(m.structure_etp, "heures_travaillees", etpYear),
     montantAide: sum(m.structure_etp, "montant_aide", etpYear),
     montantCofinance: cofinance,
+    montantTotalAnnexes: totalAnnexes,
     partCofinancement: ratio(cofinance, totalAnnexes),
     // A person working under two kinds of the same SIAE is one person of the SIAE: the mart
     // counts by kind, so a SIAE with one kind (nearly all) reads its row as is.

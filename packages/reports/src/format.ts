@@ -14,6 +14,7 @@ export function formatCell(value: CellValue, format: CellFormat): string {
     case "count":
       return formatNumber(Math.round(value), 0);
     case "etp":
+      return formatNumber(value, etpDigits(value));
     case "months":
     case "days":
     case "points":
@@ -48,9 +49,17 @@ export const fmt = {
 export const counted = (n: number, one: string, many: string, zero?: string): string =>
   n === 0 && zero !== undefined ? zero : plural(n, one, many);
 
+/**
+ * Decimals of an ETP figure: two under 10 ETP, one above. With one, a small structure read
+ * « 1,4 ETP pour 1 ETP conventionné, soit 133,3 % » (1,36 for 1,02): the rate looked wrong.
+ */
+export const etpDigits = (v: number): number => (Math.abs(v) < 10 ? 2 : 1);
+
 /** "0,7 ETP conventionné" / "14 ETP conventionnés": plural from 2, on the number as written. */
-export const etpCounted = (n: number, adjective: string): string =>
-  `${fmt.etp(n)} ETP ${adjective}${Math.abs(Math.round(n * 10) / 10) >= 2 ? "s" : ""}`;
+export const etpCounted = (n: number, adjective: string): string => {
+  const shown = Math.round(n * 10 ** etpDigits(n)) / 10 ** etpDigits(n);
+  return `${fmt.etp(n)} ETP ${adjective}${Math.abs(shown) >= 2 ? "s" : ""}`;
+};
 
 /** "1 personne" / "12 personnes". */
 export const plural = (n: number, one: string, many: string): string => `${fmt.count(n)} ${n >= 2 ? many : one}`;

@@ -72,7 +72,13 @@ describe("PDF", () => {
   it("each kind prints to a tagged A4 PDF with an outline, the recipient and period on every page, no blank page", async () => {
     // Also a thinner territory of the sample (Gironde, Nouvelle-Aquitaine), whose last page was
     // one row and the notes.
-    const thin = [departementReport(sample.data, "33", 2025), regionReport(sample.data, "75", 2025)];
+    const thin = [
+      departementReport(sample.data, "33", 2025),
+      regionReport(sample.data, "75", 2025),
+      // And 2024 of the test territory, where a table's header was left alone at a page foot.
+      departementReport(sample.data, "34", 2024),
+      regionReport(sample.data, "76", 2024)
+    ];
     for (const r of [...reports, ...thin]) {
       const file = join(dir, `${r.slug}.pdf`);
       const bytes = await printPdf(browser, r, reportHtml(r));
@@ -110,7 +116,7 @@ describe("PDF", () => {
         expect(sideOverflow(page), `${r.slug} p. ${i + 1} déborde de la marge`).toBeLessThan(1);
       }
       // A section's heading is never left alone at the foot of a page: it shares its page with
-      // the caption of its first table.
+      // the caption of its first table and that table's first row.
       const texts = Array.from({length: pages}, (_, p) => squash(pdftotext(file, p + 1)));
       r.sections.forEach((s, i) => {
         const caption = s.tables[0]?.caption;
@@ -121,6 +127,13 @@ describe("PDF", () => {
           texts.findIndex((t, p) => p >= heading && t.includes(squash(caption))),
           `${r.slug}: « ${s.title} » seul en bas de page`
         ).toBe(heading);
+        // The first row's label, its first 12 characters (a long name wraps in its cell).
+        const first = s.tables[0]!.rows[0]?.[0];
+        if (typeof first === "string" && first.length > 3)
+          expect(
+            texts.findIndex((t, p) => p >= heading && t.includes(squash(first).slice(0, 12))),
+            `${r.slug}: en-tête de « ${s.tables[0]!.caption} » sans ligne en bas de page`
+          ).toBe(heading);
       });
     }
   });

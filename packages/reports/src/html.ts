@@ -30,14 +30,14 @@ thead th{background:#e8e8e8;text-align:left}
 tbody th{text-align:left;font-weight:normal;min-width:12.5em}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .insec{white-space:nowrap}
-table.court,tbody.fin{break-inside:avoid}
+table.court,tbody.fin,tbody.debut{break-inside:avoid}
+thead,tbody.debut{break-after:avoid}
 caption{break-after:avoid}
 tr.total th,tr.total td{font-weight:bold;border-top:2px solid #000}
 thead{display:table-header-group}
 tr{break-inside:avoid}
 .graphique{max-width:100%;height:auto;break-inside:avoid;display:block;margin:.5rem 0}
 .notes{font-size:8.5pt;color:#333}
-section>.notes{break-before:avoid}
 nav ol{columns:2}
 a{color:#0b3d91}
 @page{size:A4;margin:20mm 14mm 18mm 14mm}
@@ -69,12 +69,19 @@ export function tableHtml(t: Table): string {
   // A short table is kept on one page: split, it left its caption or header alone at the foot
   // of a page (the "Candidatures" table, one row, printed its header on one page, its row on the next).
   const short = t.rows.length + (t.total ? 1 : 0) <= 12;
-  // A long table's last rows stay with its total (and the notes after it): split at a page
-  // foot, the total row alone, or one row, made a last page of its own.
-  const tail = short ? t.rows.length : Math.max(0, t.rows.length - 3);
-  const body = t.rows
-    .slice(0, tail)
+  // A long table's last five rows stay with its total: split at a page foot, the total alone,
+  // or one row, made a last page of its own.
+  // Its first two rows stay with its caption and header: alone at a page foot, a header with
+  // no row (repeated on the next page) said nothing.
+  const tail = short ? t.rows.length : Math.max(0, t.rows.length - 5);
+  const lead = short ? 0 : Math.min(2, tail);
+  const start = t.rows
+    .slice(0, lead)
     .map((r, i) => line(r, i))
+    .join("");
+  const body = t.rows
+    .slice(lead, tail)
+    .map((r, i) => line(r, lead + i))
     .join("");
   const end = t.rows
     .slice(tail)
@@ -82,16 +89,18 @@ export function tableHtml(t: Table): string {
     .join("");
   const total = t.total ? line(t.total, t.rows.length, "total") : "";
   const empty = t.rows.length === 0 && !t.total ? `<tr><td colspan="${t.columns.length}">Aucune ligne.</td></tr>` : "";
-  return `<table id="t-${esc(t.id)}"${short ? ' class="court"' : ""}><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}${short ? end + total : ""}${empty}</tbody>${short ? "" : `<tbody class="fin">${end}${total}</tbody>`}</table>`;
+  return `<table id="t-${esc(t.id)}"${short ? ' class="court"' : ""}><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead>${short ? "" : `<tbody class="debut">${start}</tbody>`}<tbody>${body}${short ? end + total : ""}${empty}</tbody>${short ? "" : `<tbody class="fin">${end}${total}</tbody>`}</table>`;
 }
 
 function sectionHtml(s: Section, index: number): string {
   const chartTable = s.chart ? s.tables.find((t) => t.id === s.chart?.table) : undefined;
   const chart = s.chart && chartTable ? renderChart(s.chart, chartTable, `${index}`) : "";
+  // The notes (definitions, how to read) come with the findings, before the tables: after a
+  // long table they were left alone on a last page.
   const notes = s.notes?.length ? `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "";
   return `<section id="s-${esc(s.id)}" aria-labelledby="h-${esc(s.id)}"><h2 id="h-${esc(s.id)}">${index + 1}. ${esc(s.title)}</h2>
-<div class="constats">${s.findings.map((f) => `<p>${esc(f)}</p>`).join("")}</div>
-${chart}${s.tables.map(tableHtml).join("\n")}${notes}</section>`;
+<div class="constats">${s.findings.map((f) => `<p>${esc(f)}</p>`).join("")}${notes}</div>
+${chart}${s.tables.map(tableHtml).join("\n")}</section>`;
 }
 
 /** Whether the report prints on landscape pages (DDETS, DREETS and RSA reviews, whose tables run to 13 columns). */

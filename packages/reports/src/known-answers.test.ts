@@ -131,7 +131,7 @@ describe("the sources' fixes, in the reports", () => {
       expect(f.salaries, engine.dialect).toBe(5);
       const report = structureReport(data, 2, 2025);
       expect(report.sections.find((s) => s.id === "etp")!.findings[0], engine.dialect).toBe(
-        "En 2025, la structure a réalisé 2,6 ETP pour 10 ETP conventionnés, soit un taux de réalisation de 25,7\u202f%."
+        "En 2025, la structure a réalisé 2,57 ETP pour 10 ETP conventionnés, soit un taux de réalisation de 25,7\u202f%."
       );
       // July: conventionnés (the annexe runs), nothing realised (no statement).
       const july = tableOf(report, "etp_mensuels").rows[6]!;
@@ -148,7 +148,7 @@ describe("the sources' fixes, in the reports", () => {
       expect(f.etpConventionnes, engine.dialect).toBeCloseTo(3, 9);
       expect(f.etpRealises, engine.dialect).toBeCloseTo(REAL_3, 9);
       expect(structureReport(data, 3, 2025).sections.find((s) => s.id === "etp")!.findings[0], engine.dialect).toBe(
-        "En 2025, la structure a réalisé 0,6 ETP pour 3 ETP conventionnés, soit un taux de réalisation de 18,7\u202f%."
+        "En 2025, la structure a réalisé 0,56 ETP pour 3 ETP conventionnés, soit un taux de réalisation de 18,7\u202f%."
       );
     }
   });

@@ -5,6 +5,7 @@ import type {ReportData} from "../data.ts";
 import {groupMembers, levelFigures} from "../figures.ts";
 import {fmt, plural} from "../format.ts";
 import type {Report} from "../model.ts";
+import {MIN_GROUP_STRUCTURES} from "./common.ts";
 import {FIGURE_COLUMNS, alertsSection, figureCells, kindsSection, trendSection} from "./territory.ts";
 
 /**
@@ -20,9 +21,13 @@ export function regionReport(data: ReportData, region: string, year: number): Re
     groupMembers(data, "département", d, "ensemble", year).size,
     ...figureCells(levelFigures(data, "département", d, "ensemble", year))
   ]);
-  const best = [...rows]
-    .filter((x) => x[2] !== null && (x[2] as number) > 0)
-    .sort((a, b) => ((b[4] as number | null) ?? 0) - ((a[4] as number | null) ?? 0))[0];
+  // A département's rate is compared only when it rests on a few SIAE, and only among two
+  // such départements or more: « le plus élevé » of one, or of one structure, says nothing.
+  const compared = rows.filter((x) => (x[1] as number) >= MIN_GROUP_STRUCTURES && x[4] !== null);
+  const best =
+    compared.length >= 2
+      ? [...compared].sort((a, b) => ((b[4] as number | null) ?? 0) - ((a[4] as number | null) ?? 0))[0]
+      : undefined;
   return {
     kind: "region",
     slug: `${year}-region-${region}`,

@@ -97,7 +97,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
   return {
     kind: "rsa",
     slug: `${year}-rsa-${departement}`,
-    title: `Bilan RSA ${year} — IAE du département ${name}`,
+    title: `Bilan RSA ${year} — IAE, département : ${name} (${departement})`,
     recipient: `Conseil départemental ${name} (${departement})`,
     subject: `${name} (${departement})`,
     year,
@@ -110,7 +110,9 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
           total.salaries === 0
             ? `En ${year}, aucun bénéficiaire du RSA n'a travaillé dans les SIAE du département.`
             : `En ${year}, ${plural(total.salaries, "bénéficiaire du RSA a", "bénéficiaires du RSA ont")} travaillé dans les SIAE du département, pour ${fmt.etp(total.etp)} ETP et ${fmt.hours(total.heures)} heures ; ${counted(total.embauches, "a été embauché", "ont été embauchés", "aucun n'a été embauché")} dans l'année.`,
-          `Le cofinancement versé par le département s'élève à ${fmt.euros(total.cofinance)}.`
+          total.cofinance > 0
+            ? `Le cofinancement versé par le département s'élève à ${fmt.euros(total.cofinance)}.`
+            : "Aucun cofinancement du département n'est inscrit aux annexes de l'année."
         ],
         tables: [
           {
@@ -152,7 +154,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
         id: "rsa_par_structure",
         title: "Par structure, face au cofinancement",
         findings: [
-          `Le tableau rapporte, ${structureRows.length === 1 ? "pour la seule SIAE du département" : `pour chacune des ${plural(structureRows.length, "SIAE", "SIAE")}`}, les bénéficiaires du RSA employés au cofinancement versé ; ${plural(cofunded, "structure a reçu", "structures ont reçu")} un cofinancement du département.`
+          `Le tableau rapporte, ${structureRows.length === 1 ? "pour la seule SIAE du département" : `pour chacune des ${plural(structureRows.length, "SIAE", "SIAE")}`}, les bénéficiaires du RSA employés au cofinancement versé ; ${counted(cofunded, "structure a reçu", "structures ont reçu", "aucune structure n'a reçu")} ${cofunded === 0 ? "de cofinancement" : "un cofinancement"} du département.`
         ],
         tables: [
           {
@@ -168,7 +170,7 @@ export function rsaReport(data: ReportData, departement: string, year: number): 
             rows: structureRows,
             // The département's totals, as in the first table: people counted once.
             total: [
-              `Ensemble : ${plural(structureRows.length, "SIAE", "SIAE")}, dont ${plural(cofunded, "cofinancée", "cofinancées")}`,
+              `Ensemble : ${plural(structureRows.length, "SIAE", "SIAE")}, dont ${counted(cofunded, "cofinancée", "cofinancées", "aucune cofinancée")}`,
               "",
               "",
               ...cells(total),

@@ -119,7 +119,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     id: "identite",
     title: "Identité et annexes financières",
     findings: [
-      `${s.nom} (${s.kinds.join(", ")}, SIRET ${s.siret ?? "non renseigné"}) relève du département ${depName} (${s.departement}).`,
+      `${s.nom} (${s.kinds.join(", ")}, SIRET ${s.siret ?? "non renseigné"}) relève du département : ${depName} (${s.departement}).`,
       `En ${year}, ${plural(annexes.length, "annexe financière est", "annexes financières sont")} en vigueur, dont ${plural(kept.length, "retenue", "retenues")} pour les chiffres (états validés, provisoires ou clôturés, hors FDI).`
     ],
     tables: [
@@ -212,7 +212,7 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     id: "financement",
     title: "Aide au poste et cofinancement du département",
     findings: [
-      `En ${year}, l'aide au poste de l'État s'élève à ${fmt.euros(f.montantAide)} ; ${f.montantCofinance > 0 ? `le département cofinance ${fmt.euros(f.montantCofinance)}, soit ${fmt.pct(f.partCofinancement)} du montant total des annexes` : "aucun cofinancement du département n'est inscrit aux annexes"}.`
+      `En ${year}, l'aide au poste de l'État s'élève à ${fmt.euros(f.montantAide)} ; ${f.montantCofinance > 0 ? `le département cofinance ${fmt.euros(f.montantCofinance)}, soit ${fmt.pct(f.partCofinancement)} du montant total annuel des annexes (${fmt.euros(f.montantTotalAnnexes ?? 0)})` : "aucun cofinancement du département n'est inscrit aux annexes"}.`
     ],
     tables: [
       {
@@ -221,9 +221,10 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
         columns: [
           {label: "Aide au poste (État)", format: "euros"},
           {label: "Cofinancement du département", format: "euros"},
-          {label: "Part cofinancée", format: "percent"}
+          {label: "Montant total annuel des annexes", format: "euros"},
+          {label: "Part cofinancée (du montant total)", format: "percent"}
         ],
-        rows: [[f.montantAide, f.montantCofinance, f.partCofinancement]]
+        rows: [[f.montantAide, f.montantCofinance, f.montantTotalAnnexes ?? null, f.partCofinancement]]
       }
     ]
   });
@@ -423,7 +424,9 @@ export function structureReport(data: ReportData, id: number, year: number): Rep
     findings: [
       f.pass === 0
         ? `En ${year}, aucun PASS IAE n'a été délivré à des personnes embauchées par la structure.`
-        : `En ${year}, ${plural(f.pass, "PASS IAE a été délivré", "PASS IAE ont été délivrés")} à des personnes embauchées par la structure.`,
+        : f.pass === 1
+          ? `En ${year}, 1 PASS IAE a été délivré à une personne embauchée par la structure.`
+          : `En ${year}, ${fmt.count(f.pass)} PASS IAE ont été délivrés à des personnes embauchées par la structure.`,
       trendSentence(String(passRows[0]?.[0]), first, String(year), f.pass, "PASS IAE délivrés", 20)
     ],
     tables: [

@@ -207,7 +207,11 @@ export function alertsSection(data: ReportData, ids: readonly number[], year: nu
           a.score,
           a.reasons.join(" ; ")
         ]),
-        total: [`${plural(alerts.length, "structure", "structures")} en écart`]
+        total: [
+          alerts.length === 0
+            ? "Aucune structure en écart"
+            : `${plural(alerts.length, "structure", "structures")} en écart`
+        ]
       }
     ],
     notes: [
