@@ -12,7 +12,8 @@ export default defineConfig({
             "packages/*/src/**/*.test.ts",
             "data-loaders/**/*.test.ts",
             "docs/components/**/*.test.ts",
-            "docs/lib/**/*.test.ts"
+            "docs/lib/**/*.test.ts",
+            "tests/*.test.ts"
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000

@@ -30,7 +30,7 @@ import {
   type Row
 } from "@pilotage/indicators";
 import {oncePerBuild} from "./lib/build-run.ts";
-import type {ComputeContext} from "./registry.ts";
+import type {ComputeContext} from "./lib/run.ts";
 
 const category = (name: string, label: string, definition: string, sources: readonly string[]): DimensionColumn => ({
   name,

@@ -4,7 +4,7 @@
 import {toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {CANDIDATURES_FIGURE, CATEGORY_COLUMNS, TERRITORY_DEFINITION, maskedCube, project} from "./candidatures-cube.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
-import type {ComputeContext} from "./registry.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 

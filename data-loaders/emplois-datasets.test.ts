@@ -8,7 +8,7 @@ import {copyFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {loadIntoPostgres, openDuckDb, openPglite, type SqlEngine} from "@pilotage/sources";
-import {tempDir} from "../packages/sources/src/test-fixtures.ts";
+import {tempDir} from "@pilotage/sources/testing";
 import {
   DISCLOSURE_THRESHOLD,
   IAE_KINDS,

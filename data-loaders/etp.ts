@@ -3,10 +3,8 @@
 // the rows still go through disclosure control like every dataset.
 import {etpByLevelSql, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts";
-import type {LoaderContext} from "./lib/run.ts";
+import type {ComputeContext, LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
-
-export type ComputeContext = Pick<LoaderContext, "engine" | "referenceDate">;
 
 const ETP_SOURCES = [
   "EtatMensuelIndiv.emi_nb_heures_travail",

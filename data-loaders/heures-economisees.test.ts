@@ -3,9 +3,9 @@
 // reports produced × hours each (heures-economisees.json) = hours, / hours a day = days.
 import {describe, expect, it} from "vitest";
 import {openDuckDb} from "@pilotage/sources";
-import {readHours} from "../packages/reports/src/hours.ts";
-import {buildReports, resolveOptions} from "../packages/reports/src/produce.ts";
-import {onTheSample} from "../packages/reports/src/testing.ts";
+import {readHours} from "@pilotage/reports/hours";
+import {buildReports, resolveOptions} from "@pilotage/reports";
+import {onTheSample} from "@pilotage/reports/testing";
 import {savedHours} from "./heures-economisees.ts";
 
 const sample = onTheSample();

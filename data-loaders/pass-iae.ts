@@ -20,7 +20,7 @@ import {
 import {hasTable} from "@pilotage/sources";
 import {disclose} from "./lib/asp-columns.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
-import type {ComputeContext} from "./registry.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 

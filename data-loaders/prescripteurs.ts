@@ -25,7 +25,7 @@ import {
 } from "./candidatures-cube.ts";
 import {disclose, ratio} from "./lib/asp-columns.ts";
 import {EMPLOIS_DATE_NOTE, emploisDimensions, emploisReferenceDate} from "./lib/emplois-columns.ts";
-import type {ComputeContext} from "./registry.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 

@@ -11,13 +11,13 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {openDuckDb, recordingEffects, stage, type StageResult} from "@pilotage/sources";
-import {generate} from "../packages/synth/src/generate.ts";
-import {expectSameRows} from "../packages/indicators/src/testing/fluxiae-fixture.ts";
-import {tempDir} from "../packages/sources/src/test-fixtures.ts";
+import {generate} from "@pilotage/synth";
+import {expectSameRows} from "@pilotage/indicators/testing/fluxiae-fixture";
+import {tempDir} from "@pilotage/sources/testing";
 import {THEME_DATASETS} from "./registry.ts";
 import type {Computed} from "./lib/sample-datasets.ts";
 import {publishFolder} from "./published.ts";
-import {publishOpenData} from "../packages/build/src/open-data.ts";
+import {publishOpenData} from "@pilotage/build/open-data";
 
 const FLUXIAE_DATASETS = ["structures", "etp", "salaries", "parcours", "sorties"];
 

@@ -2,7 +2,7 @@
 // data dictionary documents them all, the benchmark times them all. A dataset module
 // exports `compute(context) → {spec, rows}` (rows already through disclosure control).
 import type {DatasetSpec, Row} from "@pilotage/indicators";
-import type {LoaderContext} from "./lib/run.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import * as etp from "./etp.ts";
 import * as parcours from "./parcours.ts";
 import * as salaries from "./salaries.ts";
@@ -13,8 +13,6 @@ import * as candidaturesTaux from "./candidatures-taux.ts";
 import * as passIae from "./pass-iae.ts";
 import * as postesTension from "./postes-tension.ts";
 import * as prescripteurs from "./prescripteurs.ts";
-
-export type ComputeContext = Pick<LoaderContext, "engine" | "referenceDate">;
 
 export interface ThemeDataset {
   readonly name: string;

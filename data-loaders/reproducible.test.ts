@@ -14,7 +14,7 @@ import {tableFromIPC} from "apache-arrow";
 import {unzipSync} from "fflate";
 import {beforeAll, describe, expect, it} from "vitest";
 import {REPO_ROOT, SAMPLE_FOLDER} from "@pilotage/sources";
-import {tempDir} from "../packages/sources/src/test-fixtures.ts";
+import {tempDir} from "@pilotage/sources/testing";
 import {PUBLISHED_FILES} from "./published.ts";
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@
 // cells `salaries` already publishes, masks included: equal by construction to its page.
 import {secretColumnName, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {compute as computeSalaries, salariesSpec} from "./salaries.ts";
-import type {ComputeContext} from "./etp.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 

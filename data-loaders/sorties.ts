@@ -20,7 +20,7 @@ import {
   withTerritoryNames,
   disclose
 } from "./lib/asp-columns.ts";
-import type {ComputeContext} from "./etp.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 

@@ -3,7 +3,7 @@
 // people: no statistical secret applies.
 import {structuresByYearSql, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts";
-import type {ComputeContext} from "./etp.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 

@@ -5,7 +5,8 @@
 // One process computes every dataset once, instead of one loader process per territory
 // (≈ 1.5 s each); a page then fetches only its own small files.
 import {NATIONAL_CODE, REGIONS, publicationDate, regionOfDepartement, toArrow, type Row} from "@pilotage/indicators";
-import {THEME_DATASETS, type ComputeContext} from "./registry.ts";
+import {THEME_DATASETS} from "./registry.ts";
+import type {ComputeContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 import {stableZip} from "./lib/zip.ts";
 

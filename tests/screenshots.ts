@@ -3,7 +3,7 @@
 // page, into .cache/screenshots/. `pnpm screenshots [path…]` takes other paths.
 import {existsSync, mkdirSync} from "node:fs";
 import {join} from "node:path";
-import {serveStatic} from "../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {launchBrowser} from "./support/browser.ts";
 
 const DIST = "dist";

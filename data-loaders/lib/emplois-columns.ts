@@ -4,7 +4,7 @@
 // type_structure adds "autres" (employers outside the IAE), published beside the five SIAE
 // kinds but not part of "ensemble".
 import {kindColumn, periodeColumn, territoryColumns, type DimensionColumn} from "@pilotage/indicators";
-import type {ComputeContext} from "../registry.ts";
+import type {ComputeContext} from "./run.ts";
 
 export function emploisDimensions(periodDefinition: string, kindSource = "structures.type"): DimensionColumn[] {
   return [...territoryColumns(), periodeColumn(periodDefinition), kindColumn(kindSource)];

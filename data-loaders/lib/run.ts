@@ -12,6 +12,9 @@ export interface LoaderContext {
 
 export type Loader = (context: LoaderContext) => Promise<Uint8Array>;
 
+/** What a dataset's `compute` needs: the engine over the staged tables and the reference date. */
+export type ComputeContext = Pick<LoaderContext, "engine" | "referenceDate">;
+
 export const CACHE_DIR = join(REPO_ROOT, ".cache");
 
 export async function withStaging<T>(build: (context: LoaderContext) => Promise<T>): Promise<T> {

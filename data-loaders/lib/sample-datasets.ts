@@ -16,9 +16,9 @@ import {
   stage,
   type SqlEngine
 } from "@pilotage/sources";
-import {tempDir} from "../../packages/sources/src/test-fixtures.ts";
-import {expectSameRows} from "../../packages/indicators/src/testing/fluxiae-fixture.ts";
-import type {ComputeContext} from "../registry.ts";
+import {tempDir} from "@pilotage/sources/testing";
+import {expectSameRows} from "@pilotage/indicators/testing/fluxiae-fixture";
+import type {ComputeContext} from "./run.ts";
 
 export type Computed = {spec: DatasetSpec; rows: Row[]};
 export type Loaders = Record<string, (context: ComputeContext) => Promise<Computed>>;

@@ -1,7 +1,7 @@
 // The rows every page reads, from a file written by the loaders' own Arrow writer.
 import {tableFromIPC} from "apache-arrow";
 import {toArrow, type DatasetSpec} from "@pilotage/indicators";
-import {EMPLOYEES} from "../../packages/indicators/src/testing/specs.ts";
+import {EMPLOYEES} from "@pilotage/indicators/testing/specs";
 import {describe, expect, it} from "vitest";
 import {latest, latestYear, maskOf, one, reason, referenceDate, rowsOf, value, where, yearBefore} from "./rows.js";
 

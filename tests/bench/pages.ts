@@ -7,7 +7,7 @@
 //   pnpm bench pages   or   pnpm bench:pages            (after `pnpm build`)
 import {brotliCompressSync, constants} from "node:zlib";
 import type {Server} from "node:http";
-import {serveStatic} from "../../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {launchBrowser} from "../support/browser.ts";
 import {pageUrl, sitePaths} from "../support/site.ts";
 

@@ -9,8 +9,14 @@ import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {REPO_ROOT, SAMPLE_FOLDER, consoleEffects, openStaged, readCurrent, stage} from "@pilotage/sources";
-import {buildReports, loadReportData, reportHtml, resolveOptions, writeReports} from "@pilotage/reports";
-import {structureReport} from "../../packages/reports/src/reports/structure.ts";
+import {
+  buildReports,
+  loadReportData,
+  reportHtml,
+  resolveOptions,
+  structureReport,
+  writeReports
+} from "@pilotage/reports";
 
 export const TERRITORY_TARGET_SECONDS = 60;
 export const NATIONAL_TARGET_SECONDS = 300;

@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
-import {serveStatic} from "../../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {launchBrowser, visitPage} from "../support/browser.ts";
 
 let browser: Browser;

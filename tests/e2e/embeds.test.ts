@@ -5,7 +5,7 @@ import {existsSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {Browser, Frame} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveStatic} from "../../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {launchBrowser} from "../support/browser.ts";
 
 let browser: Browser;

@@ -7,13 +7,7 @@ import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {csvParseRows, dsvFormat} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
-import {
-  readParquet,
-  shownDigits,
-  tableCells,
-  type Cell,
-  type OpenDataDataset
-} from "../../packages/build/src/open-data.ts";
+import {readParquet, shownDigits, tableCells, type Cell, type OpenDataDataset} from "@pilotage/build/open-data";
 
 const DONNEES = "dist/donnees";
 let dictionary: {datasets: OpenDataDataset[]; disclosureThreshold: number};

@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveStatic} from "../../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {MAX_CHANGE_RATIO} from "../../docs/components/change.ts";
 import {launchBrowser} from "../support/browser.ts";
 

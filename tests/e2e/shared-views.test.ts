@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from "node:fs";
 import type {Server} from "node:http";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveStatic} from "../../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {launchBrowser} from "../support/browser.ts";
 import {pageUrl, sitePaths} from "../support/site.ts";
 

@@ -3,7 +3,7 @@ import {existsSync} from "node:fs";
 import type {Server} from "node:http";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveStatic} from "../../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {launchBrowser, visitPage} from "../support/browser.ts";
 import {pageUrl, sitePaths} from "../support/site.ts";
 

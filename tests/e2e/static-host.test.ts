@@ -5,7 +5,7 @@ import {existsSync} from "node:fs";
 import type {Server} from "node:http";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveStatic} from "../../packages/build/src/serve.ts";
+import {serveStatic} from "@pilotage/build/serve";
 import {launchBrowser} from "../support/browser.ts";
 import {pages as pages_, type Page, type Section} from "../../docs/pages.ts";
 import {sitePaths} from "../support/site.ts";

@@ -6,19 +6,9 @@
 import {ALL_TABLES} from "@pilotage/sources";
 import {messages, secretColumnDefinition, secretColumnLabel} from "./messages.ts";
 
-/** Geographic level of a row; also the values of a `niveau` column. */
-export const LEVELS = ["national", "région", "département", "structure"] as const;
-export type Level = (typeof LEVELS)[number];
+import type {Counts, Level, Period, Unit} from "./vocabulary.ts";
 
-export const PERIODS = ["année", "mois"] as const;
-export type Period = (typeof PERIODS)[number];
-
-/** Units of figures. "%" figures are stored as proportions (0.22 for 22 %). */
-export type Unit =
-  "personnes" | "structures" | "ETP" | "%" | "€" | "candidatures" | "PASS IAE" | "postes" | "heures" | "jours" | "mois";
-
-/** What a figure counts: "people" figures (and rates over them) fall under the statistical secret. */
-export type Counts = "people" | "structures" | "other";
+export {LEVELS, PERIODS, type Counts, type Level, type Period, type Unit} from "./vocabulary.ts";
 
 /**
  * Arrow type of a column: "dictionary" = dictionary-encoded UTF-8 (codes, labels),

@@ -112,7 +112,7 @@ export {
 export {PRESCRIBER_ORGANISATIONS} from "./definitions/candidatures.ts";
 export {PASS_FIRST_YEAR, addMonths, passIaeSql, passPeriods, type PassPeriod} from "./definitions/pass-iae.ts";
 export {UNKNOWN_DOMAINE, addDays, postesTensionSql} from "./definitions/postes.ts";
-export {ROME_CODES_BY_DOMAINE, ROME_GRANDS_DOMAINES, romeGrandDomaine} from "./definitions/rome.ts";
+export {ROME_CODES_BY_DOMAINE, ROME_GRANDS_DOMAINES, romeGrandDomaine} from "@pilotage/sources";
 export {
   MODELS_DIR,
   STRUCTURE_MARTS,

@@ -1,7 +1,7 @@
 // Every text a user reads from this package (errors, labels, documentation), in French,
 // kept in one place so the wording stays consistent and can be tested.
 
-import type {Counts, Level, Period, Unit} from "./dataset.ts";
+import type {Counts, Level, Period, Unit} from "./vocabulary.ts";
 
 export const LEVEL_LABELS: Record<Level, string> = {
   national: "national",

@@ -6,7 +6,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {REPO_ROOT} from "@pilotage/sources";
-import {tempDir} from "../../sources/src/test-fixtures.ts";
+import {tempDir} from "@pilotage/sources/testing";
 import {fmt} from "./format.ts";
 import {HOURS_FILE, readHours, savings} from "./hours.ts";
 import type {Manifest} from "./index-page.ts";

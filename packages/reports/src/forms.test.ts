@@ -10,7 +10,7 @@ import {createRequire} from "node:module";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {tempDir} from "../../sources/src/test-fixtures.ts";
+import {tempDir} from "@pilotage/sources/testing";
 import {structureFigures} from "./figures.ts";
 import {formatCell} from "./format.ts";
 import {isLandscape, reportHtml} from "./html.ts";

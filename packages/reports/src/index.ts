@@ -17,3 +17,4 @@ export {
 } from "./produce.ts";
 export {REPORT_KIND_LABELS, type Report, type ReportKind, type Section, type Table} from "./model.ts";
 export {formatCell} from "./format.ts";
+export {structureReport} from "./reports/structure.ts";

@@ -13,7 +13,7 @@ import {
   monthly,
   stageFixture,
   type StagedFixture
-} from "../../indicators/src/testing/fluxiae-fixture.ts";
+} from "@pilotage/indicators/testing/fluxiae-fixture";
 import {loadReportData} from "./data.ts";
 import {structureFigures} from "./figures.ts";
 import type {Report, Table} from "./model.ts";

@@ -3,7 +3,7 @@
 import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {tempDir} from "../../sources/src/test-fixtures.ts";
+import {tempDir} from "@pilotage/sources/testing";
 import {checkOutputDir, OptionError, shownFolder} from "./produce.ts";
 
 describe("checkOutputDir", () => {

@@ -3,7 +3,7 @@
 import {join} from "node:path";
 import {beforeAll} from "vitest";
 import {REPO_ROOT, SAMPLE_FOLDER, openDuckDb, recordingEffects, stage} from "@pilotage/sources";
-import {tempDir} from "../../sources/src/test-fixtures.ts";
+import {tempDir} from "@pilotage/sources/testing";
 import {loadReportData, type ReportData} from "./data.ts";
 
 export interface SampleReports {

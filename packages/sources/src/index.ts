@@ -33,3 +33,4 @@ export {openDuckDb, type DuckDbEngine, type DuckDbOptions} from "./duckdb-engine
 export {openWarehouse, openPglite, type PostgresEngine, type PgliteOptions} from "./postgres-engine.ts";
 export {loadIntoPostgres} from "./load-postgres.ts";
 export {findPersonalColumns, classifyColumns, type PersonalHit, type HeaderFields} from "./personal.ts";
+export {ROME_CODES_BY_DOMAINE, ROME_GRANDS_DOMAINES, romeGrandDomaine} from "./reference/rome.ts";

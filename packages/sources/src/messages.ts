@@ -1,6 +1,6 @@
 // Every message a user reads from this package, in French, in one place so that wording
 // stays consistent and tests can rely on it.
-import type {SourceProblem} from "./errors.ts";
+import type {SourceProblem} from "./problem.ts";
 
 const REASONS: Record<SourceProblem["reason"], string> = {
   missing_file: "fichier source manquant",

@@ -2,7 +2,7 @@
 // staged by the real stage(), on DuckDB and on PostgreSQL (PGlite) alike.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {SqlEngine} from "@pilotage/sources";
-import {EMPLOIS, tempDir, writeSample} from "../../../sources/src/test-fixtures.ts";
+import {EMPLOIS, tempDir, writeSample} from "@pilotage/sources/testing";
 import {stageOnBoth, type StagedFixture} from "../testing/fluxiae-fixture.ts";
 import {CANDIDATES_WITHOUT_HIRE, CANDIDATURES_CUBE, RECRUITMENT_DELAY, RESPONSE_TIME} from "./candidatures.ts";
 

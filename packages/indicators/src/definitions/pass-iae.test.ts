@@ -3,7 +3,7 @@
 // folder in the real formats staged by the real stage(), on DuckDB and PostgreSQL (PGlite).
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {SqlEngine} from "@pilotage/sources";
-import {EMPLOIS, tempDir, writeSample} from "../../../sources/src/test-fixtures.ts";
+import {EMPLOIS, tempDir, writeSample} from "@pilotage/sources/testing";
 import {stageOnBoth, type StagedFixture} from "../testing/fluxiae-fixture.ts";
 import {addMonths, passIaeSql, passPeriods} from "./pass-iae.ts";
 

@@ -4,10 +4,10 @@
 // on DuckDB and PostgreSQL (PGlite).
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {SqlEngine} from "@pilotage/sources";
-import {EMPLOIS, tempDir, writeSample} from "../../../sources/src/test-fixtures.ts";
+import {EMPLOIS, tempDir, writeSample} from "@pilotage/sources/testing";
 import {stageOnBoth, type StagedFixture} from "../testing/fluxiae-fixture.ts";
 import {addDays, postesTensionSql} from "./postes.ts";
-import {romeGrandDomaine} from "./rome.ts";
+import {romeGrandDomaine} from "@pilotage/sources";
 
 // Reference date d = 2026-01-15: the last 30 days are 2025-12-17 … 2026-01-15; a post
 // created on 2025-12-16 is open for 30 days, one created on 2025-12-17 for 29.

@@ -13,7 +13,7 @@
 import {normalizeDepartementSql} from "@pilotage/sources";
 import {territoriesValues} from "./geography.ts";
 import {byLevelsAndKinds, kindSql} from "./emplois.ts";
-import {ROME_CODES_BY_DOMAINE} from "./rome.ts";
+import {ROME_CODES_BY_DOMAINE} from "@pilotage/sources";
 
 /** Grand domaine of a post whose ROME code is missing or not in the reference. */
 export const UNKNOWN_DOMAINE = "inconnu";

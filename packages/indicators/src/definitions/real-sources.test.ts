@@ -19,7 +19,7 @@ import {
   writeFluxIaeFolder,
   type StagedFixture
 } from "../testing/fluxiae-fixture.ts";
-import {EMPLOIS, writeEmplois} from "../../../sources/src/test-fixtures.ts";
+import {EMPLOIS, writeEmplois} from "@pilotage/sources/testing";
 import {
   CANDIDATES_WITHOUT_HIRE,
   CANDIDATURES_CUBE,

@@ -4,7 +4,7 @@
 // the folder with the real stage() and opens it on DuckDB and on PostgreSQL (PGlite).
 import {expect} from "vitest";
 import {loadIntoPostgres, openDuckDb, openPglite, recordingEffects, stage, type SqlEngine} from "@pilotage/sources";
-import {EMPLOIS, FLUXIAE, tempDir, writeEmplois, writeFluxIae} from "../../../sources/src/test-fixtures.ts";
+import {EMPLOIS, FLUXIAE, tempDir, writeEmplois, writeFluxIae} from "@pilotage/sources/testing";
 
 /** A structure: `insee` is the commune code of its address (département from it). */
 export interface StructureRow {
