@@ -18,7 +18,7 @@ import {
   toArrow,
   type Row
 } from "@pilotage/indicators";
-import {onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
+import {goldenOutputs, onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
 import {compute as candidatures} from "./candidatures.ts";
 import {compute as candidaturesTaux} from "./candidatures-taux.ts";
 import {compute as passIae} from "./pass-iae.ts";
@@ -36,6 +36,8 @@ const LOADERS: Loaders = {
 const sample = onTheSample(LOADERS);
 
 parityOnPostgres(LOADERS, sample, "pilotage_emplois_test");
+
+goldenOutputs(LOADERS, sample);
 
 const PEOPLE = ["candidatures", "candidatures-taux", "prescripteurs", "pass-iae"];
 

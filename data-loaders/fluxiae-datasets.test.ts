@@ -16,7 +16,7 @@ import {
   type Row
 } from "@pilotage/indicators";
 import {openDuckDb} from "@pilotage/sources";
-import {onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
+import {goldenOutputs, onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
 import {compute as etp} from "./etp.ts";
 import {compute as parcours} from "./parcours.ts";
 import {compute as salaries} from "./salaries.ts";
@@ -35,6 +35,8 @@ const LOADERS: Loaders = {
 const sample = onTheSample(LOADERS);
 
 parityOnPostgres(LOADERS, sample, "pilotage_fluxiae_test");
+
+goldenOutputs(LOADERS, sample);
 
 describe("statistical disclosure control on the sample", () => {
   it.each(Object.keys(LOADERS))("%s publishes no person count between 1 and 10", (name) => {

@@ -19,6 +19,7 @@ import {
 import {tempDir} from "@pilotage/sources/testing";
 import {expectSameRows} from "@pilotage/indicators/testing/fluxiae-fixture";
 import type {ComputeContext} from "./run.ts";
+import {goldenCsv, goldenDiff, goldenPath, readGolden} from "../golden/golden.ts";
 
 export type Computed = {spec: DatasetSpec; rows: Row[]};
 export type Loaders = Record<string, (context: ComputeContext) => Promise<Computed>>;
@@ -102,6 +103,25 @@ export function parityOnPostgres(loaders: Loaders, state: SampleState, schemaPre
 
     it("every loader gives the same rows as on DuckDB (floats within 1e-8 relative)", () => {
       expectSameDatasets(onServer);
+    });
+  });
+}
+
+/**
+ * Each loader's rows on the sample against its committed golden CSV (golden/golden.ts): a
+ * figure that changes fails here until `pnpm golden` writes it again and the diff is reviewed.
+ */
+export function goldenOutputs(loaders: Loaders, state: SampleState): void {
+  describe("golden outputs (data-loaders/golden/)", () => {
+    it.each(Object.keys(loaders))("%s gives the figures of its golden file", (name) => {
+      const golden = readGolden(name);
+      expect(golden, `${goldenPath(name)} absent : lancez pnpm golden`).not.toBeNull();
+      const {spec, rows} = state.onDuckDb[name]!;
+      const diff = goldenDiff(golden!, goldenCsv(spec, rows));
+      expect(
+        diff,
+        `${name} : les chiffres ont changé. Si c'est voulu, lancez pnpm golden et relisez git diff data-loaders/golden.\n${diff}`
+      ).toBeNull();
     });
   });
 }
