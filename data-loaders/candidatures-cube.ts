@@ -11,7 +11,10 @@ import {
   CANDIDATURES_CUBE,
   CUBE_CATEGORIES,
   ETATS,
+  NON_TRAITEE,
+  NOUVELLE,
   ORIGINES,
+  TRAITEMENTS,
   applyDisclosure,
   categoryTotal,
   geography,
@@ -79,7 +82,17 @@ export const CATEGORY_COLUMNS: Readonly<Record<(typeof CUBE_CATEGORIES)[number],
     "Motif de refus d'une candidature refusée ; les refus automatiques de la plateforme sont regroupés sous « Refus " +
       "automatique », les refus sans motif sous « Non renseigné ». ensemble : tous motifs.",
     ["candidatures.motif_de_refus", "candidatures.candidature_refusée_automatiquement"]
-  )
+  ),
+  traitement: {
+    ...category(
+      "traitement",
+      "Traitement de la candidature",
+      "« traitée » : la candidature a une date de traitement (réponse de l'employeur) ; « non traitée » : elle n'en " +
+        "a pas. ensemble : toutes les candidatures.",
+      ["candidatures.date_traitement"]
+    ),
+    values: ["ensemble", ...TRAITEMENTS]
+  }
 };
 
 export const CANDIDATURES_SOURCES = ["candidatures.date_candidature", "candidatures.id"];
@@ -129,12 +142,25 @@ const statesOfYears: Hierarchy = {
       : undefined
 };
 
+// An unprocessed application is (about) a « Nouvelle candidature »: a reader who sees the
+// processed ones (candidatures-taux) and the total subtracts them to get the new ones. The
+// two cells are tied as if equal (the constraint « Nouvelle candidature = non traitée »),
+// so that one is never masked alone: where they differ, the tie only masks more.
+const newIsUnprocessed: Hierarchy = {
+  name: "non traitée = Nouvelle candidature",
+  parent: (dims) =>
+    dims.traitement === NON_TRAITEE && CUBE_CATEGORIES.every((c) => c === "traitement" || dims[c] === "ensemble")
+      ? {traitement: "ensemble", etat: NOUVELLE}
+      : undefined
+};
+
 export const CUBE_HIERARCHIES: readonly Hierarchy[] = [
   geography(),
   structureKinds(),
   monthsInYear("periode"),
   statesOfYears,
-  ...CUBE_CATEGORIES.filter((c) => c !== "etat").map((c) => categoryTotal(c))
+  ...CUBE_CATEGORIES.filter((c) => c !== "etat").map((c) => categoryTotal(c)),
+  newIsUnprocessed
 ];
 
 /** Whether a cell of the SQL cube is published (see the list at the top of this file). */

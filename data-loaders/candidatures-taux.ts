@@ -10,6 +10,7 @@ import {
   RESPONSE_TIME,
   ACCEPTEE,
   REFUSEE,
+  TRAITEE,
   geography,
   peopleCount,
   territoryLabel,
@@ -243,13 +244,15 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
   for (const row of cube) {
     if (String(row.periode).length !== 4 || row.etat !== "ensemble") continue;
     if (row.origine !== "ensemble" || row.type_prescripteur !== "ensemble" || row.motif_refus !== "ensemble") continue;
+    if (row.traitement !== "ensemble") continue;
     const out = cell(row, row.periode);
     put(out, "candidatures", index.get(row));
     put(out, "candidatures_acceptees", index.get(row, {etat: ACCEPTEE}));
     put(out, "candidatures_refusees", index.get(row, {etat: REFUSEE}));
+    // From the cube, masked with the « Nouvelle candidature » it would give back.
+    put(out, "candidatures_traitees", index.get(row, {traitement: TRAITEE}));
   }
-  for (const r of reponse)
-    Object.assign(cell(r, r.annee), pick(r, ["candidatures_traitees", "delai_moyen", "delai_median"], "delai_reponse"));
+  for (const r of reponse) Object.assign(cell(r, r.annee), pick(r, ["delai_moyen", "delai_median"], "delai_reponse"));
   for (const r of sansEmbauche) Object.assign(cell(r, r.annee), pick(r, ["candidats", "candidats_sans_acceptation"]));
   for (const r of recrutement)
     Object.assign(

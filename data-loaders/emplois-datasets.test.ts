@@ -99,6 +99,58 @@ describe("statistical disclosure control on the sample", () => {
     }
     expect(compared).toBeGreaterThan(1000);
   });
+
+  // Issue 15: candidatures-taux published the processed applications beside a total whose
+  // « Nouvelle candidature » was masked in candidatures; one subtraction gave it back (on the
+  // sample, an application is unprocessed exactly when it is new). Among the three, one
+  // masked cell alone is never enough.
+  describe("« Nouvelle candidature » = candidatures − traitées, across candidatures and candidatures-taux", () => {
+    const key = (r: Row) => JSON.stringify([r.niveau, r.territoire, r.periode, r.type_structure]);
+    const news = () =>
+      new Map(
+        sample.onDuckDb
+          .candidatures!.rows.filter(
+            (r) => r.etat === "Nouvelle candidature" && r.origine === "ensemble" && r.motif_refus === "ensemble"
+          )
+          .map((r) => [key(r), r])
+      );
+    const secret = (r: Row | undefined, figure: string) => r === undefined || r[secretColumnName(figure)] === true;
+
+    it("never masks one of the three alone", () => {
+      const byKey = news();
+      let checked = 0;
+      for (const taux of sample.onDuckDb["candidatures-taux"]!.rows) {
+        const nouvelle = byKey.get(key(taux));
+        if (!nouvelle) continue;
+        const masked = [
+          secret(taux, "candidatures"),
+          secret(taux, "candidatures_traitees"),
+          secret(nouvelle, "candidatures")
+        ].filter(Boolean).length;
+        expect(masked, key(taux)).not.toBe(1);
+        // Where all three are published, the relation the tie assumes holds on the sample.
+        if (masked === 0)
+          expect(Number(taux.candidatures) - Number(taux.candidatures_traitees), key(taux)).toBe(nouvelle.candidatures);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(500);
+    });
+
+    // The issue's examples (national 2022 ETTI: 287 applications, 278 processed, so 9 new).
+    it.each([
+      ["national", "FR", "ETTI"],
+      ["région", "24", "AI"],
+      ["région", "01", "ACI"]
+    ])("%s %s, 2022, %s: the masked « Nouvelle candidature » cannot be recomputed", (niveau, territoire, kind) => {
+      const at = (r: Row) =>
+        r.niveau === niveau && r.territoire === territoire && r.periode === "2022" && r.type_structure === kind;
+      const taux = sample.onDuckDb["candidatures-taux"]!.rows.find(at)!;
+      const nouvelle = news().get(key(taux))!;
+      expect(nouvelle.candidatures).toBeNull();
+      expect(secret(nouvelle, "candidatures")).toBe(true);
+      expect(secret(taux, "candidatures") || secret(taux, "candidatures_traitees")).toBe(true);
+    });
+  });
 });
 
 describe("pass-iae on the sample", () => {

@@ -127,7 +127,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
   const rows: Row[] = [];
   for (const row of cube) {
     if (String(row.periode).length !== 4 || row.type_structure !== "ensemble") continue;
-    if (row.etat !== "ensemble" || row.motif_refus !== "ensemble") continue;
+    if (row.etat !== "ensemble" || row.motif_refus !== "ensemble" || row.traitement !== "ensemble") continue;
     const categories = {origine: String(row.origine), type_prescripteur: String(row.type_prescripteur)};
     const out: Record<string, Value> = {
       niveau: row.niveau!,

@@ -97,9 +97,13 @@ export {
   CANDIDATURES_CUBE,
   CUBE_CATEGORIES,
   ETATS,
+  NON_TRAITEE,
+  NOUVELLE,
   RECRUITMENT_DELAY,
   REFUSEE,
   RESPONSE_TIME,
+  TRAITEE,
+  TRAITEMENTS,
   type CubeCategory
 } from "./definitions/candidatures.ts";
 export {

@@ -67,7 +67,7 @@ export async function loadReportData(engine: SqlEngine, referenceDate: string): 
     candidatures: await engine.query(
       where(
         CANDIDATURES_CUBE,
-        "mois = 0 AND origine = 'ensemble' AND type_prescripteur = 'ensemble' AND motif_refus = 'ensemble'"
+        "mois = 0 AND origine = 'ensemble' AND type_prescripteur = 'ensemble' AND motif_refus = 'ensemble' AND traitement = 'ensemble'"
       )
     )
   };

@@ -130,6 +130,7 @@ describe.each([
         origine: "ensemble",
         type_prescripteur: "ensemble",
         motif_refus: "ensemble",
+        traitement: "ensemble",
         annee: 2025,
         mois: 0,
         ...extra
@@ -145,6 +146,9 @@ describe.each([
     expect(cell({origine: "Employeur"})).toEqual([1]); // k4
     expect(cell({etat: "Candidature refusée", motif_refus: "Refus automatique"})).toEqual([1]); // k4
     expect(cell({etat: "Candidature refusée", motif_refus: "Autre"})).toEqual([1]); // k2
+    // Processed (a date of processing) or not: k3 alone has none.
+    expect(cell({traitement: "traitée"})).toEqual([3]);
+    expect(cell({traitement: "non traitée"})).toEqual([1]);
     // Monthly: January 2025 has k1 and k4; the région of Paris has k2 and k4.
     expect(cell({mois: 1})).toEqual([2]);
     expect(
@@ -159,7 +163,8 @@ describe.each([
             r.etat === "ensemble" &&
             r.origine === "ensemble" &&
             r.motif_refus === "ensemble" &&
-            r.type_prescripteur === "ensemble"
+            r.type_prescripteur === "ensemble" &&
+            r.traitement === "ensemble"
         )
         .map((r) => r.candidatures)
     ).toEqual([2]);

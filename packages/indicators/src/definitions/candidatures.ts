@@ -13,10 +13,11 @@ import {ORIGINE_SQL, PRESCRIBER_ORIGINS, TYPE_PRESCRIPTEUR_SQL, prescriberOrgani
 
 export const ACCEPTEE = "Candidature acceptée";
 export const REFUSEE = "Candidature refusée";
+export const NOUVELLE = "Nouvelle candidature";
 
 /** The states as published (platform order), "Candidature déclinée" shown as refusée. */
 export const ETATS = [
-  "Nouvelle candidature",
+  NOUVELLE,
   "Candidature à l'étude",
   "Candidature en attente",
   "Action préalable à l'embauche",
@@ -30,8 +31,13 @@ export const ETATS = [
 /** Motif of a refused application; automatic refusals grouped under one motif. */
 export const AUTOMATIC_REFUSAL = "Refus automatique";
 
+/** Values of the cube's `traitement`: an application with a date of processing, or without. */
+export const TRAITEE = "traitée";
+export const NON_TRAITEE = "non traitée";
+export const TRAITEMENTS = [TRAITEE, NON_TRAITEE] as const;
+
 /** Category dimensions of the applications cube (all "ensemble" but those a margin breaks down). */
-export const CUBE_CATEGORIES = ["etat", "origine", "type_prescripteur", "motif_refus"] as const;
+export const CUBE_CATEGORIES = ["etat", "origine", "type_prescripteur", "motif_refus", "traitement"] as const;
 export type CubeCategory = (typeof CUBE_CATEGORIES)[number];
 
 const q = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ");
@@ -51,7 +57,8 @@ export const CANDIDATURES_BASE = `
            ${ORIGINE_SQL} AS origine,
            ${TYPE_PRESCRIPTEUR_SQL} AS type_prescripteur,
            CASE WHEN c."candidature_refusée_automatiquement" THEN '${AUTOMATIC_REFUSAL}'
-                ELSE COALESCE(NULLIF(c.motif_de_refus, ''), 'Non renseigné') END AS motif_refus
+                ELSE COALESCE(NULLIF(c.motif_de_refus, ''), 'Non renseigné') END AS motif_refus,
+           CASE WHEN c.date_traitement IS NOT NULL THEN '${TRAITEE}' ELSE '${NON_TRAITEE}' END AS traitement
     FROM candidatures c
     LEFT JOIN structures s ON s.id = c.id_structure
     LEFT JOIN organisations o ON o.id = c.id_org_prescripteur
@@ -77,7 +84,11 @@ const MARGINS: readonly Margin[] = [
     by: ["etat", "origine", "type_prescripteur"],
     where: `${YEAR} AND etat = '${ACCEPTEE}' AND origine IN (${q(PRESCRIBER_ORIGINS)})`
   },
-  {by: ["etat", "motif_refus"], where: `${YEAR} AND etat = '${REFUSEE}'`}
+  {by: ["etat", "motif_refus"], where: `${YEAR} AND etat = '${REFUSEE}'`},
+  // Processed or not: candidatures-taux publishes the processed ones, and the unprocessed
+  // ones are (about) the « Nouvelle candidature » state: both must be in the cube to be
+  // masked together (see candidatures-cube.ts).
+  {by: ["traitement"], where: YEAR}
 ];
 
 /**

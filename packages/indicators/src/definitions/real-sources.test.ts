@@ -238,7 +238,8 @@ describe.each(["DuckDB", "PostgreSQL (PGlite)"] as const)("emplois territory cod
         etat: "ensemble",
         origine: "ensemble",
         type_prescripteur: "ensemble",
-        motif_refus: "ensemble"
+        motif_refus: "ensemble",
+        traitement: "ensemble"
       });
     const count = (rows: R[]) => rows.map((r) => Number(r.candidatures));
     expect(count(all("national", "FR"))).toEqual([3]);
