@@ -18,7 +18,7 @@ import {
   toArrow,
   type Row
 } from "@pilotage/indicators";
-import {goldenOutputs, onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
+import {goldenOutputs, onTheSample, parityOnPostgres, smallHiddenSums, type Loaders} from "./lib/sample-datasets.ts";
 import {compute as candidatures} from "./candidatures.ts";
 import {compute as candidaturesTaux} from "./candidatures-taux.ts";
 import {compute as passIae} from "./pass-iae.ts";
@@ -263,6 +263,21 @@ describe("national = Σ régions = Σ départements, ensemble = Σ SIAE kinds, o
     expect(checked.national, `${name}: national = Σ régions checked`).toBeGreaterThan(0);
     expect(checked.regions, `${name}: région = Σ départements checked`).toBeGreaterThan(0);
     if (name !== "prescripteurs") expect(checked.kinds, `${name}: ensemble = Σ types checked`).toBeGreaterThan(0);
+  });
+});
+
+describe("masked cells hide together nothing or at least the threshold, on the sample", () => {
+  it.each(Object.keys(ADDITIVE))("%s", (name) => {
+    const {figures, categories} = ADDITIVE[name]!;
+    const {rows} = sample.onDuckDb[name]!;
+    for (const figure of figures) expect(smallHiddenSums(rows, figure, ["periode", ...categories]), figure).toEqual([]);
+  });
+
+  // The issue's example: national, April 2023, suspended PASS: 34 − 15 − 13 − 0 left 6 for EI + ETTI.
+  it("pass-iae, national, April 2023: the suspended PASS of masked kinds are not pinned under 11", () => {
+    const month = sample.onDuckDb["pass-iae"]!.rows.filter((r) => r.niveau === "national" && r.periode === "2023-04");
+    expect(month.length).toBeGreaterThan(5);
+    expect(smallHiddenSums(month, "pass_suspendus", ["periode"])).toEqual([]);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   type Row
 } from "@pilotage/indicators";
 import {openDuckDb} from "@pilotage/sources";
-import {goldenOutputs, onTheSample, parityOnPostgres, type Loaders} from "./lib/sample-datasets.ts";
+import {goldenOutputs, onTheSample, parityOnPostgres, smallHiddenSums, type Loaders} from "./lib/sample-datasets.ts";
 import {compute as etp} from "./etp.ts";
 import {compute as parcours} from "./parcours.ts";
 import {compute as salaries} from "./salaries.ts";
@@ -86,6 +86,32 @@ const ADDITIVE: Record<string, {figures: string[]; category?: string}> = {
   sorties: {figures: ["nb_sorties"], category: "categorie_sortie"},
   parcours: {figures: ["nb_parcours"], category: "tranche_duree"}
 };
+
+describe("masked cells hide together nothing or at least the threshold, on the sample", () => {
+  it.each(["sorties", "parcours"])("%s", (name) => {
+    const {figures, category} = ADDITIVE[name]!;
+    const dims = ["periode", ...(category ? [category] : [])];
+    for (const figure of figures)
+      expect(smallHiddenSums(sample.onDuckDb[name]!.rows, figure, dims), figure).toEqual([]);
+  });
+
+  // The example: région 93, 2023, emploi de transition: 23 − 19 (13) left 4 for 04, 05 and 06.
+  it("sorties, région 93, 2023, emploi de transition: what the masked départements hide is not under 11", () => {
+    const rows = sample.onDuckDb.sorties!.rows.filter(
+      (r) =>
+        r.periode === "2023" &&
+        r.type_structure === "ensemble" &&
+        r.categorie_sortie === "emploi_transition" &&
+        ((r.niveau === "région" && r.territoire === "93") ||
+          (r.niveau === "département" && ["04", "05", "06", "13", "83", "84"].includes(String(r.territoire))))
+    );
+    // 83 and 84 have no such exit in 2023: no row.
+    expect(rows.map((r) => r.territoire).sort()).toEqual(["04", "05", "06", "13", "93"]);
+    // Before: 13 published (19) beside 04, 05 and 06 masked. Now the Bouches-du-Rhône is masked too.
+    expect(rows.find((r) => r.territoire === "13")!.nb_sorties_secret).toBe(true);
+    expect(smallHiddenSums(rows, "nb_sorties", ["periode", "categorie_sortie"])).toEqual([]);
+  });
+});
 
 describe("national = Σ régions = Σ départements on the sample", () => {
   // Published rows: each equality is checked where none of its terms is masked (with 101

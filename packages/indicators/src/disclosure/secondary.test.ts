@@ -29,10 +29,40 @@ describe("secondarySuppression, known answers", () => {
       a: "primaire",
       c: "secondaire"
     });
+    // With T = 4 published, a and a zero masked would still hide 4 together: everything goes.
     expect(sorted(secondarySuppression(cells({T: 4, a: 4, b: 0, c: 0}), masks(["a"]), [constraint]))).toEqual({
+      T: "secondaire",
       a: "primaire",
-      b: "secondaire"
+      b: "secondaire",
+      c: "secondaire"
     });
+  });
+
+  // Issue 15: masked cells that protect each other must also hide together at least the
+  // threshold, else a reader pins each between 0 and what they hide.
+  it("sorties, région 93, 2023: three masked départements hiding 4 together get a fourth", () => {
+    // 23 exits in the région, 19 in the Bouches-du-Rhône (13), 2, 1 and 1 in 04, 05 and 06.
+    const values = cells({"93": 23, "13": 19, "04": 2, "05": 1, "06": 1});
+    const result = secondarySuppression(values, masks(["04", "05", "06"]), [
+      {total: "93", parts: ["13", "04", "05", "06"]}
+    ]);
+    expect(sorted(result)).toEqual({"04": "primaire", "05": "primaire", "06": "primaire", "13": "secondaire"});
+  });
+
+  it("pass-iae, national, April 2023, suspended: EI and ETTI hiding 6 together are not enough", () => {
+    // 34 = ACI 15 + AI 13 + EITI 0 + EI and ETTI (masked, 6 together).
+    const values = cells({T: 34, ACI: 15, AI: 13, EITI: 0, EI: 4, ETTI: 2});
+    const result = secondarySuppression(values, masks(["EI", "ETTI"]), [
+      {total: "T", parts: ["ACI", "AI", "EITI", "EI", "ETTI"]}
+    ]);
+    expect(sorted(result)).toEqual({AI: "secondaire", EI: "primaire", ETTI: "primaire"});
+    expect(result.has("T")).toBe(false);
+  });
+
+  it("leaves alone masked parts that hide the threshold or more together", () => {
+    const values = cells({T: 40, a: 6, b: 5, c: 29});
+    const result = secondarySuppression(values, masks(["a", "b"]), [{total: "T", parts: ["a", "b", "c"]}]);
+    expect(sorted(result)).toEqual({a: "primaire", b: "primaire"});
   });
 
   it("breaks ties by key, whatever the order of the parts", () => {

@@ -5,6 +5,8 @@
 // cover every hierarchy at once (geography, categories, periods) and the union of every
 // dataset publishing the same figure: the masks then agree across files.
 
+import {DISCLOSURE_THRESHOLD} from "./threshold.ts";
+
 /** Identity of a cell: any string, the same in every dataset publishing the cell. */
 export type CellKey = string;
 
@@ -19,13 +21,18 @@ export type MaskReason = "primaire" | "secondaire";
 /**
  * Returns the masks after secondary suppression: the given ones plus "secondaire" cells.
  *
- * Rule, applied until nothing changes: in every constraint whose total is published or
- * masked (a constraint on an unpublished total reveals nothing), the number of masked cells
- * among the total and its parts must not be exactly one. When it is, one more cell is
- * masked: the smallest published part (smallest positive value first, since masking a
- * zero protects little; then zeros; then null parts; ties broken by key), or the total
- * when no part is left. Constraints are visited in key order, so the result depends on
- * the cells and constraints only, not on the order they were given in.
+ * Rules, applied until nothing changes, in every constraint whose total is published or
+ * masked (a constraint on an unpublished total reveals nothing):
+ * - the number of masked cells among the total and its parts must not be exactly one;
+ * - when the total is published, what the masked parts hide together (the total minus the
+ *   published parts, which a reader can compute) must be nothing or at least `threshold`:
+ *   otherwise each masked part is pinned between 0 and less than the threshold (issue 15:
+ *   three masked départements that hide 4 people together each hold 4 at most).
+ * When a rule fails, one more cell is masked: the smallest published part (smallest
+ * positive value first, since masking a zero protects little; then zeros; then null parts;
+ * ties broken by key), or the total when no part is left. Constraints are visited in key
+ * order, so the result depends on the cells and constraints only, not on the order they
+ * were given in.
  *
  * Cells that are absent from `values`, or null and not masked, count as known to a reader
  * (a part a dataset leaves out is read as 0): they never shield a masked cell.
@@ -37,7 +44,8 @@ export type MaskReason = "primaire" | "secondaire";
 export function secondarySuppression(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
-  constraints: readonly Constraint[]
+  constraints: readonly Constraint[],
+  threshold: number = DISCLOSURE_THRESHOLD
 ): Map<CellKey, MaskReason> {
   const result = new Map(masked);
   const ordered = [...constraints]
@@ -50,7 +58,9 @@ export function secondarySuppression(
     changed = false;
     for (const {total, parts} of ordered) {
       const members = [total, ...parts];
-      if (members.filter((k) => result.has(k)).length !== 1) continue;
+      const count = members.filter((k) => result.has(k)).length;
+      if (count === 0) continue;
+      if (count > 1 && !hidesTooLittle(total, parts, values, result, threshold)) continue;
       const next =
         smallestCell(
           parts.filter((p) => !result.has(p)),
@@ -62,6 +72,24 @@ export function secondarySuppression(
     }
   }
   return result;
+}
+
+/**
+ * Whether the masked parts of a constraint with a published total hide together a positive
+ * number under the threshold: the total minus the published parts, as a reader computes it
+ * (a null part counts 0). False when the total is masked or has no value.
+ */
+function hidesTooLittle(
+  total: CellKey,
+  parts: readonly CellKey[],
+  values: ReadonlyMap<CellKey, number | null>,
+  masked: ReadonlyMap<CellKey, MaskReason>,
+  threshold: number
+): boolean {
+  const totalValue = values.get(total);
+  if (masked.has(total) || typeof totalValue !== "number") return false;
+  const hidden = parts.reduce((rest, p) => (masked.has(p) ? rest : rest - (values.get(p) ?? 0)), totalValue);
+  return hidden > 0 && hidden < threshold;
 }
 
 /**
