@@ -1,10 +1,10 @@
 // The workspace's allowed dependencies (dependency-cruiser), checked by
-// tests/architecture.test.ts; `pnpm exec depcruise packages data-loaders docs tests` prints them:
+// tests/architecture.test.ts (which prints each breach with its rule's French `comment`);
+// `pnpm exec depcruise packages data-loaders docs tests` lists them:
 //   sources ← indicators ← data-loaders ← pages; build and reports read all three;
 //   charts (docs/components) know no source, indicator nor loader; synth knows no indicator;
 //   no import cycle, type-only imports included; a package is entered only through the files
 //   its package.json `exports` names, never through another file of its `src/`.
-// The messages (`comment`) are what a failing check prints: in French, like every message.
 const {readdirSync, readFileSync} = require("node:fs");
 const {join} = require("node:path");
 
@@ -35,6 +35,16 @@ function configFor(root) {
         severity: "error",
         from: {},
         to: {circular: true}
+      },
+      {
+        name: "not-to-unresolvable",
+        comment:
+          "import introuvable (fichier absent, ou chemin d'un paquet que son package.json n'exporte pas) : rien ne peut en être vérifié",
+        severity: "error",
+        from: {},
+        // Our own paths only: type-only packages (geojson, topojson-specification) have no
+        // file to resolve, and TypeScript checks them.
+        to: {couldNotResolve: true, path: "^([.]|@pilotage/)"}
       },
       {
         name: "package-entry-only",

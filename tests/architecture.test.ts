@@ -4,6 +4,7 @@
 // holding one breach of each rule, which must be reported (a check that cannot fail proves
 // nothing).
 import {execFileSync} from "node:child_process";
+import {createRequire} from "node:module";
 import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -39,6 +40,17 @@ function violations(root: string, config: string, paths: readonly string[]): Vio
 const show = (v: Violation) =>
   `${v.rule.name} : ${v.from} → ${v.cycle ? v.cycle.map((c) => c.name).join(" → ") : v.to}`;
 
+// The French explanation of each rule (its `comment`), for the failure message.
+const RULES = new Map<string, string>(
+  (
+    createRequire(import.meta.url)(join(REPO_ROOT, ".dependency-cruiser.cjs")) as {
+      forbidden: {name: string; comment: string}[];
+    }
+  ).forbidden.map((r) => [r.name, r.comment])
+);
+const explained = (found: readonly Violation[]) =>
+  found.map((v) => `${show(v)}\n    ${RULES.get(v.rule.name) ?? ""}`).join("\n");
+
 describe("the workspace's import graph", () => {
   it("holds every rule: layers, no cycle, package entries", () => {
     const found = violations(REPO_ROOT, ".dependency-cruiser.cjs", [
@@ -49,7 +61,7 @@ describe("the workspace's import graph", () => {
       "observablehq.config.ts",
       "vitest.config.ts"
     ]);
-    expect(found.map(show)).toEqual([]);
+    expect(found.map(show), `imports interdits :\n${explained(found)}`).toEqual([]);
   });
 
   it("reports a breach of each rule on a tree made to break them", () => {
@@ -59,7 +71,7 @@ describe("the workspace's import graph", () => {
       writeFileSync(join(root, path), text);
     };
     const pkg = (name: string) =>
-      file(`packages/${name}/package.json`, JSON.stringify({name: `@x/${name}`, exports: {".": "./src/index.ts"}}));
+      file(`packages/${name}/package.json`, JSON.stringify({name: `@pilotage/${name}`, exports: {".": "./src/index.ts"}}));
     for (const name of ["sources", "indicators", "synth"]) pkg(name);
     file("tsconfig.json", JSON.stringify({compilerOptions: {allowImportingTsExtensions: true, noEmit: true}}));
     file(
@@ -77,6 +89,8 @@ describe("the workspace's import graph", () => {
     file("packages/synth/src/index.ts", `import {f} from "../../indicators/src/index.ts";\nexport const g = f;\n`);
     // A loader into another package's src/, past its exports.
     file("data-loaders/x.ts", `import {i} from "../packages/sources/src/internal.ts";\nexport const x = i;\n`);
+    // A path into a package past its exports, which no resolver finds.
+    file("packages/synth/src/deep.ts", `import {i} from "@pilotage/sources/src/internal.ts";\nexport const d = i;\n`);
     // A chart that reads a source.
     file("docs/components/chart.ts", `import {s} from "../../packages/sources/src/index.ts";\nexport const c = s;\n`);
 
@@ -87,7 +101,8 @@ describe("the workspace's import graph", () => {
         expect.stringMatching(/^no-circular : packages\/indicators\/src\/[ab]\.ts → /),
         "synth-knows-no-indicator : packages/synth/src/index.ts → packages/indicators/src/index.ts",
         "package-entry-only : data-loaders/x.ts → packages/sources/src/internal.ts",
-        "charts-know-no-source : docs/components/chart.ts → packages/sources/src/index.ts"
+        "charts-know-no-source : docs/components/chart.ts → packages/sources/src/index.ts",
+        "not-to-unresolvable : packages/synth/src/deep.ts → @pilotage/sources/src/internal.ts"
       ])
     );
     // Entering through the exports is allowed: the chart's import is a layering breach only.
