@@ -71,7 +71,10 @@ describe("the workspace's import graph", () => {
       writeFileSync(join(root, path), text);
     };
     const pkg = (name: string) =>
-      file(`packages/${name}/package.json`, JSON.stringify({name: `@pilotage/${name}`, exports: {".": "./src/index.ts"}}));
+      file(
+        `packages/${name}/package.json`,
+        JSON.stringify({name: `@pilotage/${name}`, exports: {".": "./src/index.ts"}})
+      );
     for (const name of ["sources", "indicators", "synth"]) pkg(name);
     file("tsconfig.json", JSON.stringify({compilerOptions: {allowImportingTsExtensions: true, noEmit: true}}));
     file(
