@@ -5,36 +5,39 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvFormatRows} from "d3-dsv";
-import {publishedColumns, type DatasetSpec, type Row, type Value} from "@pilotage/indicators";
+import {publishedColumns, roundToDecimals, type DatasetSpec, type Row, type Value} from "@pilotage/indicators";
 import {REPO_ROOT} from "@pilotage/sources";
 
 /** Folder of the golden CSV files. */
 export const GOLDEN_DIR = join(REPO_ROOT, "data-loaders/golden");
 
-/** Decimals kept in a golden file: a change below this is float noise between engines, not a figure. */
-const GOLDEN_DECIMALS = 6;
+/** Decimals of a number that its column does not declare (counts, dimensions). */
+const DEFAULT_DECIMALS = 6;
 
-function cell(value: Value | undefined): string {
+// Numbers as the site publishes them (precision.ts): rounded to the column's declared
+// decimals after a cut to 12 significant digits, so that the order of a floating-point sum
+// (threads) cannot change a line. 2 392 608.621948 and .621949 were seen on two runs.
+function cell(value: Value | undefined, decimals: number): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "number") {
-    const rounded = Number(value.toFixed(GOLDEN_DECIMALS));
-    return String(Object.is(rounded, -0) ? 0 : rounded);
-  }
+  if (typeof value === "number") return String(roundToDecimals(value, decimals));
   return String(value);
 }
 
 /**
  * The golden CSV of a dataset: a header with the published columns (figures and their
- * `_secret` flags, in the declared order), then one line per row, numbers to 6 decimals,
- * dates `AAAA-MM-JJ`, null as an empty field, lines sorted (so the file does not depend on
- * the engine's row order).
+ * `_secret` flags, in the declared order), then one line per row, numbers as published (to
+ * their declared decimals, else 6), dates `AAAA-MM-JJ`, null as an empty field, lines sorted
+ * (so the file does not depend on the engine's row order).
  */
 export function goldenCsv(spec: DatasetSpec, rows: readonly Row[]): string {
-  const columns = publishedColumns(spec).map((c) => c.name);
-  const lines = csvFormatRows(rows.map((row) => columns.map((c) => cell(row[c])))).split("\n");
+  const columns = publishedColumns(spec).map((c) => ({
+    name: c.name,
+    decimals: c.role === "figure" && c.decimals !== undefined ? c.decimals : DEFAULT_DECIMALS
+  }));
+  const lines = csvFormatRows(rows.map((row) => columns.map((c) => cell(row[c.name], c.decimals)))).split("\n");
   const body = rows.length ? lines.sort() : [];
-  return `${[csvFormatRows([columns]), ...body].join("\n")}\n`;
+  return `${[csvFormatRows([columns.map((c) => c.name)]), ...body].join("\n")}\n`;
 }
 
 export const goldenPath = (name: string): string => join(GOLDEN_DIR, `${name}.csv`);
