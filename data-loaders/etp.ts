@@ -1,10 +1,15 @@
 // ETP conventionnés and réalisés, taux de réalisation, aid and co-funding, by territory,
-// kind of structure, month and year. No figure counts people: nothing is masked here, but
-// the rows still go through disclosure control like every dataset.
-import {etpByLevelSql, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
+// kind of structure, month and year. No figure counts people, but hours and ETP réalisés
+// are those of the employees salaries counts: where salaries masks them (few people), they
+// are masked here too, with the rates drawn from them, and with the months of a masked year.
+import {etpByLevelSql, secretColumnName, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts";
 import type {ComputeContext, LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
+import {salariesOnce} from "./salaries.ts";
+
+// The magnitudes of salaries' employees, masked where salaries masks their hours.
+const WITH_SALARIES = {dataset: "salaries", figure: "heures_travaillees"} as const;
 
 const ETP_SOURCES = [
   "EtatMensuelIndiv.emi_nb_heures_travail",
@@ -46,6 +51,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "ETP réalisés",
         definition:
           "Mois : heures travaillées divisées par la durée annuelle théorique d'un temps plein de l'annexe " +
@@ -59,6 +65,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "ETP réalisés (états validés)",
         definition: "ETP réalisés calculés sur les seuls états mensuels validés.",
         sources: [...ETP_SOURCES, "EtatMensuelIndiv.emi_esm_etat_code"]
@@ -70,6 +77,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "heures",
         decimals: 2,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "Heures travaillées",
         definition: "Somme des heures travaillées déclarées dans les états mensuels.",
         sources: ["EtatMensuelIndiv.emi_nb_heures_travail"]
@@ -81,6 +89,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "%",
         decimals: 4,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "Taux de réalisation",
         definition: "Somme des ETP réalisés mensuels divisée par la somme des ETP conventionnés mensuels.",
         sources: [...ETP_SOURCES, "AnnexeFinanciere.af_etp_postes_insertion"]
@@ -92,6 +101,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "%",
         decimals: 4,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "Taux de réalisation (états validés)",
         definition: "Taux de réalisation calculé sur les seuls états mensuels validés.",
         sources: [...ETP_SOURCES, "EtatMensuelIndiv.emi_esm_etat_code", "AnnexeFinanciere.af_etp_postes_insertion"]
@@ -126,11 +136,34 @@ export function etpSpec(referenceDate: string): DatasetSpec {
   };
 }
 
-export async function compute({engine, referenceDate}: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
-  const spec = etpSpec(referenceDate);
-  const rows = withTerritoryNames(await engine.query(etpByLevelSql()));
-  const masked = disclose(spec, rows, []);
+export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
+  const spec = etpSpec(context.referenceDate);
+  const [rows, salaries] = await Promise.all([
+    context.engine.query(etpByLevelSql()).then(withTerritoryNames),
+    salariesOnce(context)
+  ]);
+  const masked = disclose(spec, withSalariesMasks(spec, rows, salaries.rows), []);
   return {spec, rows: masked};
+}
+
+/**
+ * `rows` with the `_secret` flag set on each figure tied to salaries (`maskedWith`) where
+ * salaries masks that figure for all its employees (« ensemble ») of the same territory,
+ * kind and year; a month follows its year. Disclosure control then nulls them.
+ */
+export function withSalariesMasks(spec: DatasetSpec, rows: readonly Row[], salaries: readonly Row[]): Row[] {
+  const key = (r: Row, year: string) => JSON.stringify([r.niveau, r.territoire, r.type_structure, year]);
+  const tied = spec.columns.filter((c) => c.role === "figure" && c.maskedWith?.dataset === "salaries");
+  const maskedThere = new Set(
+    salaries
+      .filter((r) => r.caracteristique === "ensemble" && r[secretColumnName(WITH_SALARIES.figure)] === true)
+      .map((r) => key(r, String(r.periode)))
+  );
+  return rows.map((r) =>
+    maskedThere.has(key(r, String(r.periode).slice(0, 4)))
+      ? {...r, ...Object.fromEntries(tied.map((c) => [secretColumnName(c.name), true]))}
+      : r
+  );
 }
 
 export async function etp(context: LoaderContext): Promise<Uint8Array> {

@@ -227,6 +227,45 @@ describe("national = Σ régions = Σ départements on the sample", () => {
   });
 });
 
+// Issue 15: salaries masked the hours and ETP réalisés of few employees that etp published
+// for the same territory, kind and year (région 01, 2023, all kinds: 8 930.81 hours).
+describe("etp masks the hours and ETP réalisés that salaries masks", () => {
+  const TIED = [
+    "etp_realises",
+    "etp_realises_valides",
+    "heures_travaillees",
+    "taux_realisation",
+    "taux_realisation_valides"
+  ];
+  const key = (r: Row, year: string) => JSON.stringify([r.niveau, r.territoire, r.type_structure, year]);
+
+  it("for every territory, kind and year, and every month of such a year", () => {
+    const salaries = new Map(
+      sample.onDuckDb
+        .salaries!.rows.filter((r) => r.caracteristique === "ensemble")
+        .map((r) => [key(r, String(r.periode)), r[secretColumnName("heures_travaillees")] === true])
+    );
+    let masked = 0;
+    for (const row of sample.onDuckDb.etp!.rows) {
+      const there = salaries.get(key(row, String(row.periode).slice(0, 4))) ?? false;
+      for (const figure of TIED) {
+        expect(row[secretColumnName(figure)], `${key(row, String(row.periode))} ${figure}`).toBe(there);
+        if (there) expect(row[figure]).toBeNull();
+      }
+      if (there) masked++;
+    }
+    expect(masked).toBeGreaterThan(100);
+  });
+
+  it("région 01, 2023, all kinds: the 8 930.81 hours are masked, the ETP conventionnés still shown", () => {
+    const row = sample.onDuckDb.etp!.rows.find(
+      (r) => r.niveau === "région" && r.territoire === "01" && r.periode === "2023" && r.type_structure === "ensemble"
+    )!;
+    expect([row.heures_travaillees, row.heures_travaillees_secret, row.etp_realises]).toEqual([null, true, null]);
+    expect(row.etp_conventionnes).toBeCloseTo(7.67, 2);
+  });
+});
+
 describe("salaries-ensemble, the home page's extract of salaries", () => {
   it("holds each national and département cell of salaries at « ensemble », masks included", () => {
     const {rows} = sample.onDuckDb.salaries!;

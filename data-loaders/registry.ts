@@ -24,7 +24,7 @@ export interface ThemeDataset {
 export const THEME_DATASETS: readonly ThemeDataset[] = [
   {name: "structures", spec: structures.structuresSpec, compute: structures.compute},
   {name: "etp", spec: etp.etpSpec, compute: etp.compute},
-  {name: "salaries", spec: salaries.salariesSpec, compute: salaries.compute},
+  {name: "salaries", spec: salaries.salariesSpec, compute: salaries.salariesOnce},
   {name: "parcours", spec: parcours.parcoursSpec, compute: parcours.compute},
   {name: "sorties", spec: sorties.sortiesSpec, compute: sorties.compute},
   {name: "candidatures", spec: candidatures.candidaturesSpec, compute: candidatures.compute},

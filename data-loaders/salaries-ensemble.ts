@@ -3,9 +3,8 @@
 // dataset, with every kind of structure and every trait, weighs ten times more). These are
 // cells `salaries` already publishes, masks included: equal by construction to its page.
 import {secretColumnName, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
-import {compute as computeSalaries, salariesSpec} from "./salaries.ts";
+import {salariesOnce, salariesSpec} from "./salaries.ts";
 import type {ComputeContext} from "./lib/run.ts";
-import {oncePerBuild} from "./lib/build-run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 
 const COLUMNS = ["niveau", "territoire", "territoire_libelle", "periode", "nb_salaries"];
@@ -39,7 +38,7 @@ export function ensembleRows(salaries: readonly Row[]): Row[] {
 
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   // The salaries dataset as its loader computed it in this build (or computed here).
-  const {rows} = await oncePerBuild(`salaries-${context.referenceDate}`, () => computeSalaries(context));
+  const {rows} = await salariesOnce(context);
   return {spec: salariesEnsembleSpec(context.referenceDate), rows: ensembleRows(rows)};
 }
 

@@ -185,8 +185,25 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
   };
 }
 
+// One computation per engine and reference date in a process (etp reads salaries' masks),
+// and once per build across the loaders' processes.
+const computed = new WeakMap<object, Map<string, Promise<{spec: DatasetSpec; rows: Row[]}>>>();
+
+/** The salaries dataset as its loader publishes it, computed once (see above). */
+export function salariesOnce(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
+  let byDate = computed.get(context.engine);
+  if (!byDate) computed.set(context.engine, (byDate = new Map()));
+  let result = byDate.get(context.referenceDate);
+  if (!result) {
+    result = oncePerBuild(`salaries-${context.referenceDate}`, () => compute(context));
+    byDate.set(context.referenceDate, result);
+    result.catch(() => byDate.delete(context.referenceDate));
+  }
+  return result;
+}
+
 export async function salaries(context: LoaderContext): Promise<Uint8Array> {
-  // Computed once per build: the territory archive reads the same rows.
-  const {spec, rows} = await oncePerBuild(`salaries-${context.referenceDate}`, () => compute(context));
+  // Computed once per build: etp and the territory archive read the same rows.
+  const {spec, rows} = await salariesOnce(context);
   return toArrow(spec, rows);
 }

@@ -4,7 +4,8 @@
 // - the same cell published in another file (a theme dataset and a territory's slice);
 // - a published total minus its published parts, when one part alone is masked, or when
 //   the masked parts hide together 1 to 10 (each is then pinned under the threshold);
-// - a figure derived from others: candidatures − traitées = « Nouvelle candidature ».
+// - a figure derived from others: candidatures − traitées = « Nouvelle candidature »;
+// - the same magnitude under another dataset's name: the hours of salaries' employees in etp.
 // It finds nothing in the built site, and finds what a copy of the files gives away.
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -191,6 +192,20 @@ function newApplicationsGivenBack(candidatures: readonly Row[], taux: readonly R
   return result;
 }
 
+/** Hours that salaries masks for all its employees and etp publishes for the same territory, kind and year. */
+function hoursGivenBack(salaries: readonly Row[], etp: readonly Row[]): Findings {
+  const key = (r: Row) => JSON.stringify([r.niveau, r.territoire, r.periode, r.type_structure]);
+  const published = new Map(etp.filter((r) => !isMasked(r, "heures_travaillees")).map((r) => [key(r), r]));
+  const result: Findings = {found: [], checked: 0};
+  for (const s of salaries) {
+    if (s.caracteristique !== "ensemble" || !isMasked(s, "heures_travaillees")) continue;
+    result.checked++;
+    const e = published.get(key(s));
+    if (e) result.found.push(`${key(s)} : ${String(e.heures_travaillees)} heures`);
+  }
+  return result;
+}
+
 // The région of a département, as the published files themselves say (the département rows
 // of a région's slice): public knowledge, read from dist/ like the rest.
 function regionsOfDepartements(): (d: string) => string {
@@ -226,7 +241,22 @@ describe("an outside reader with the published files only", () => {
   });
 });
 
+describe("an outside reader with the published files only, across datasets", () => {
+  it("gets no hours of few employees, masked in salaries, from etp", () => {
+    const {found, checked} = hoursGivenBack(theme("salaries").rows, theme("etp").rows);
+    expect(found.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe("the attack on a copy of the files that gives a cell away", () => {
+  it("finds hours that salaries masks published in etp", () => {
+    const etp = theme("etp").rows.map((r) =>
+      isMasked(r, "heures_travaillees") ? {...r, heures_travaillees: 1234.5, heures_travaillees_secret: false} : r
+    );
+    expect(hoursGivenBack(theme("salaries").rows, etp).found.length).toBeGreaterThan(0);
+  });
+
   it("finds a masked cell published in a second file", () => {
     const name = "sorties";
     const {rows} = theme(name);

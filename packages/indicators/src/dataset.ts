@@ -52,6 +52,13 @@ export interface FigureColumn extends ColumnBase {
   /** For a rate or a mean: the people-count column of the denominator (same dataset). */
   readonly denominator?: string;
   /**
+   * A magnitude over people (hours, ETP réalisés) that another dataset publishes beside its
+   * people count: masked here wherever `dataset` masks `figure` for the same territory, kind
+   * and year (a month with its year), so that no file gives back what another masks. The
+   * loader sets the `_secret` flags from that dataset's rows before disclosure control.
+   */
+  readonly maskedWith?: {readonly dataset: string; readonly figure: string};
+  /**
    * Published precision of a "float64" figure (required there, nowhere else): the number of
    * decimals it is rounded to before writing (see precision.ts), in the unit of the column
    * (a "%" rate is a proportion: 4 decimals = a hundredth of a percentage point). Rounding
@@ -103,7 +110,10 @@ export const secretColumnName = (figure: string) => `${figure}${SECRET_SUFFIX}`;
 
 /** Whether a figure falls under the statistical secret: it counts people, or is a ratio over people. */
 export function isSecretFigure(column: Column): column is FigureColumn {
-  return column.role === "figure" && (column.counts === "people" || !!column.numerator || !!column.denominator);
+  return (
+    column.role === "figure" &&
+    (column.counts === "people" || !!column.numerator || !!column.denominator || !!column.maskedWith)
+  );
 }
 
 export const isPeopleCount = (column: Column): boolean => column.role === "figure" && column.counts === "people";

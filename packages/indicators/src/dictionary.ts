@@ -33,6 +33,8 @@ export interface DictionaryColumn {
   readonly counts?: Counts;
   readonly numerator?: string;
   readonly denominator?: string;
+  /** Masked wherever this other dataset masks this figure (see dataset.ts). */
+  readonly maskedWith?: {readonly dataset: string; readonly figure: string};
   /** Decimals a decimal figure is rounded to (see precision.ts); absent for exact columns. */
   readonly decimals?: number;
   /** Whether the figure falls under the statistical secret (it then has a `_secret` flag). */
@@ -88,6 +90,7 @@ export function buildDictionary(specs: readonly DatasetSpec[]): DataDictionary {
             counts: c.counts,
             numerator: c.numerator,
             denominator: c.denominator,
+            maskedWith: c.maskedWith,
             decimals: c.decimals,
             secret: flagged.has(c.name),
             sources: c.sources ?? []
