@@ -3,7 +3,7 @@
 // DATABASE_URL is set) gives the same rows as DuckDB.
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {DISCLOSURE_THRESHOLD, IAE_KINDS, regionOfDepartement, type DatasetSpec, type Row} from "@pilotage/indicators";
+import {DISCLOSURE_THRESHOLD, regionOfDepartement, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {
   REPO_ROOT,
   SAMPLE_FOLDER,
@@ -20,6 +20,7 @@ import {tempDir} from "@pilotage/sources/testing";
 import {expectSameRows} from "@pilotage/indicators/testing/fluxiae-fixture";
 import type {ComputeContext} from "./run.ts";
 import {goldenCsv, goldenDiff, goldenPath, readGolden} from "../golden/golden.ts";
+import {additiveRelations, hiddenTogether} from "../../tests/support/relations.ts";
 
 export type Computed = {spec: DatasetSpec; rows: Row[]};
 export type Loaders = Record<string, (context: ComputeContext) => Promise<Computed>>;
@@ -130,47 +131,15 @@ export function goldenOutputs(loaders: Loaders, state: SampleState): void {
  * Issue 15's « small cells protecting each other »: in each relation a reader can see in the
  * published rows of an additive count (région → its départements, national → régions,
  * « ensemble » → the five SIAE kinds), when the total is published and parts are masked,
- * the total minus the published parts (what the masked parts hide together) is 0 or at
- * least the threshold. Rows are grouped by `dims` besides territory and kind (period,
- * categories). Returns the relations that break it, as text.
+ * what the masked parts hide together is 0 or at least the threshold. Rows are grouped by
+ * `dims` besides territory and kind (period, categories). Returns the relations that break
+ * it, as text.
  */
 export function smallHiddenSums(rows: readonly Row[], figure: string, dims: readonly string[]): string[] {
-  const flag = `${figure}_secret`;
-  const masked = (r: Row) => r[flag] === true;
-  const value = (r: Row) => (typeof r[figure] === "number" ? (r[figure] as number) : 0);
-  const broken: string[] = [];
-  const check = (total: Row | undefined, parts: readonly Row[], what: string) => {
-    if (!total || masked(total) || !parts.some(masked)) return;
-    const hidden = parts.reduce((rest, p) => (masked(p) ? rest : rest - value(p)), value(total));
-    if (hidden > 0 && hidden < DISCLOSURE_THRESHOLD) broken.push(`${what} : ${hidden}`);
-  };
-  const group = (key: (r: Row) => unknown[]) => {
-    const groups = new Map<string, Row[]>();
-    for (const row of rows) {
-      const k = JSON.stringify(key(row));
-      groups.set(k, [...(groups.get(k) ?? []), row]);
-    }
-    return groups;
-  };
-  for (const [key, g] of group((r) => [r.type_structure, ...dims.map((d) => r[d])])) {
-    const national = g.find((r) => r.niveau === "national");
-    check(
-      national,
-      g.filter((r) => r.niveau === "région"),
-      `${figure} ${key} national`
-    );
-    for (const region of g.filter((r) => r.niveau === "région"))
-      check(
-        region,
-        g.filter((r) => r.niveau === "département" && regionOfDepartement(String(r.territoire)) === region.territoire),
-        `${figure} ${key} région ${String(region.territoire)}`
-      );
-  }
-  for (const [key, g] of group((r) => [r.niveau, r.territoire, ...dims.map((d) => r[d])]))
-    check(
-      g.find((r) => r.type_structure === "ensemble"),
-      g.filter((r) => (IAE_KINDS as readonly unknown[]).includes(r.type_structure)),
-      `${figure} ${key} types de SIAE`
-    );
-  return broken;
+  return additiveRelations(rows, dims, regionOfDepartement).flatMap((relation) => {
+    const seen = hiddenTogether(relation, figure);
+    return seen && seen.hidden > 0 && seen.hidden < DISCLOSURE_THRESHOLD
+      ? [`${figure} ${relation.what} : ${seen.hidden}`]
+      : [];
+  });
 }

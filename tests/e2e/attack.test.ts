@@ -12,10 +12,10 @@ import {join, relative} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {beforeAll, describe, expect, it} from "vitest";
 import {tableCells, type Cell} from "@pilotage/build/open-data";
+import {additiveRelations, hiddenTogether} from "../support/relations.ts";
 
 const DONNEES = "dist/donnees";
 const THRESHOLD = 11;
-const KINDS = ["ACI", "AI", "EI", "ETTI", "EITI"];
 
 type Row = Record<string, Cell>;
 interface Column {
@@ -127,49 +127,19 @@ function crossFileDisagreements(published: readonly Published[]): Findings {
  * published total, or masked parts hiding together 1 to 10.
  */
 function pinnedByRelations(dataset: string, rows: readonly Row[], regionOf: (d: string) => string): Findings {
-  const keys = keyColumns(dataset).filter((k) => k !== "niveau" && k !== "territoire" && k !== "type_structure");
+  const dims = keyColumns(dataset).filter((k) => k !== "niveau" && k !== "territoire" && k !== "type_structure");
   const result: Findings = {found: [], checked: 0};
-  const found = result.found;
-  for (const figure of ADDITIVE[dataset] ?? []) {
-    const check = (total: Row | undefined, parts: readonly Row[], what: string) => {
-      if (!total || isMasked(total, figure) || !parts.some((p) => isMasked(p, figure))) return;
+  const relations = additiveRelations(rows, dims, regionOf);
+  for (const figure of ADDITIVE[dataset] ?? [])
+    for (const relation of relations) {
+      const seen = hiddenTogether(relation, figure);
+      if (!seen) continue;
       result.checked++;
-      const hidden = parts.reduce(
-        (rest, p) => (isMasked(p, figure) ? rest : rest - Number(p[figure] ?? 0)),
-        Number(total[figure])
-      );
-      const alone = parts.filter((p) => isMasked(p, figure)).length === 1;
-      if (alone || (hidden > 0 && hidden < THRESHOLD))
-        found.push(`${dataset}.${figure} ${what} : ${alone ? "seul masqué" : `${hidden} caché(s) ensemble`}`);
-    };
-    const groups = (by: (r: Row) => unknown[]) => {
-      const out = new Map<string, Row[]>();
-      for (const r of rows) {
-        const k = JSON.stringify(by(r));
-        out.set(k, [...(out.get(k) ?? []), r]);
-      }
-      return out;
-    };
-    for (const [k, g] of groups((r) => [r.type_structure, ...keys.map((c) => r[c])])) {
-      check(
-        g.find((r) => r.niveau === "national"),
-        g.filter((r) => r.niveau === "région"),
-        `${k} France`
-      );
-      for (const region of g.filter((r) => r.niveau === "région"))
-        check(
-          region,
-          g.filter((r) => r.niveau === "département" && regionOf(String(r.territoire)) === region.territoire),
-          `${k} région ${String(region.territoire)}`
+      if (seen.masked === 1 || (seen.hidden > 0 && seen.hidden < THRESHOLD))
+        result.found.push(
+          `${dataset}.${figure} ${relation.what} : ${seen.masked === 1 ? "seul masqué" : `${seen.hidden} caché(s) ensemble`}`
         );
     }
-    for (const [k, g] of groups((r) => [r.niveau, r.territoire, ...keys.map((c) => r[c])]))
-      check(
-        g.find((r) => r.type_structure === "ensemble"),
-        g.filter((r) => KINDS.includes(String(r.type_structure))),
-        `${k} types de SIAE`
-      );
-  }
   return result;
 }
 
