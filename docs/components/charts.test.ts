@@ -275,6 +275,13 @@ describe("lineChart", () => {
     );
   });
 
+  it("never draws a hatched band of negative width (a chart laid out narrower than its margins)", () => {
+    const f = lineChart({...common, title: "t", data, x: "mois", y: "n", series: "serie", width: 10});
+    const widths = [...f.querySelectorAll("rect.pi-masque")].map((r) => Number(r.getAttribute("width")));
+    expect(widths).toHaveLength(1);
+    expect(widths[0]).toBeGreaterThanOrEqual(0);
+  });
+
   it("breaks the line at a masked month, hatches it and lists it", () => {
     const f = figure();
     expect(f.querySelectorAll("rect.pi-masque")).toHaveLength(1);

@@ -131,8 +131,9 @@ export function lineChart<T>(o: LineChartOptions<T>): HTMLElement {
     svg.append(tick);
   }
 
-  // Masked months: a hatched band one month wide.
-  const step = months > 1 ? (x.range()[1]! - x.range()[0]!) / (months - 1) : 20;
+  // Masked months: a hatched band one month wide (none while the page lays out at a width
+  // narrower than the margins, where the step would be negative: Chromium logs an error).
+  const step = Math.max(0, months > 1 ? (x.range()[1]! - x.range()[0]!) / (months - 1) : 20);
   for (const r of rows.filter((r) => r.reason)) {
     svg.append(
       svgEl("rect", {
