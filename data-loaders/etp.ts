@@ -2,7 +2,21 @@
 // kind of structure, month and year. No figure counts people, but hours and ETP réalisés
 // are those of the employees salaries counts: where salaries masks them (few people), they
 // are masked here too, with the rates drawn from them, and with the months of a masked year.
-import {etpByLevelSql, secretColumnName, toArrow, type DatasetSpec, type Row} from "@pilotage/indicators";
+import {
+  cellKey,
+  etpByLevelSql,
+  geography,
+  hierarchyConstraints,
+  messages,
+  monthsInYear,
+  protectCells,
+  secretColumnName,
+  structureKinds,
+  toArrow,
+  type DatasetSpec,
+  type MaskReason,
+  type Row
+} from "@pilotage/indicators";
 import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts";
 import type {ComputeContext, LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
@@ -142,7 +156,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     context.engine.query(etpByLevelSql()).then(withTerritoryNames),
     salariesOnce(context)
   ]);
-  const masked = disclose(spec, withSalariesMasks(spec, rows, salaries.rows), []);
+  const masked = disclose(spec, protectTiedMagnitudes(spec, withSalariesMasks(spec, rows, salaries.rows)), []);
   return {spec, rows: masked};
 }
 
@@ -164,6 +178,45 @@ export function withSalariesMasks(spec: DatasetSpec, rows: readonly Row[], salar
       ? {...r, ...Object.fromEntries(tied.map((c) => [secretColumnName(c.name), true]))}
       : r
   );
+}
+
+/**
+ * Secondary masks for the figures tied to salaries. The year masks copied from salaries come
+ * in pairs within a year's relations, but a month may lack the row of a masked cell's sibling
+ * (no hours that month: read as 0), leaving one masked cell alone in its relation (région 44,
+ * EI, January 2025: ensemble − ACI gave 374.57 hours). The hours' relations (geography,
+ * kinds, months into their year) are protected like counts, without a threshold (hours are
+ * not people), and the other tied figures follow the hours. A year cell is chosen last:
+ * salaries publishes it; choosing one throws rather than let salaries give it back.
+ * @throws Error (French) naming the year cell that would have to be masked.
+ */
+export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[]): Row[] {
+  const figure = WITH_SALARIES.figure;
+  const flag = secretColumnName(figure);
+  const tied = spec.columns.filter((c) => c.role === "figure" && c.maskedWith?.dataset === "salaries");
+  const isYear = (r: Row) => /^\d{4}$/.test(String(r.periode));
+  const cells = rows.map((r) => ({
+    figure,
+    dims: {niveau: r.niveau!, territoire: r.territoire!, periode: r.periode!, type_structure: r.type_structure!}
+  })) as {figure: string; dims: Record<string, string>}[];
+  const keys = cells.map((c) => cellKey(c.figure, c.dims));
+  // Values only rank the cells to mask next (no threshold applies): a year cell, none (last).
+  const values = new Map(
+    rows.map((r, i) => [keys[i]!, !isYear(r) && typeof r[figure] === "number" ? (r[figure] as number) : null])
+  );
+  const primary = new Map<string, MaskReason>(
+    rows.flatMap((r, i) => (r[flag] === true ? [[keys[i]!, "primaire" as const]] : []))
+  );
+  const constraints = hierarchyConstraints(cells, [geography(), structureKinds(), monthsInYear("periode")]);
+  const masks = protectCells(values, primary, constraints, 0);
+  return rows.map((r, i) => {
+    if (!masks.has(keys[i]!) || primary.has(keys[i]!)) return r;
+    if (isYear(r))
+      throw new Error(
+        messages.yearWouldBeMasked(String(r.niveau), String(r.territoire), String(r.periode), String(r.type_structure))
+      );
+    return {...r, ...Object.fromEntries(tied.map((c) => [secretColumnName(c.name), true]))};
+  });
 }
 
 export async function etp(context: LoaderContext): Promise<Uint8Array> {

@@ -12,7 +12,7 @@ import {join, relative} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {beforeAll, describe, expect, it} from "vitest";
 import {tableCells, type Cell} from "@pilotage/build/open-data";
-import {additiveRelations, hiddenTogether} from "../support/relations.ts";
+import {additiveRelations, hiddenTogether, monthsInYearRelations, type Relation} from "../support/relations.ts";
 
 const DONNEES = "dist/donnees";
 const THRESHOLD = 11;
@@ -40,6 +40,10 @@ const ADDITIVE: Record<string, readonly string[]> = {
   sorties: ["nb_sorties"],
   parcours: ["nb_parcours"]
 };
+
+// Magnitudes that add up the same way (and over the months of a year), masked with their
+// people: a masked one must never be alone in a relation (no threshold applies to hours).
+const MAGNITUDES: Record<string, readonly string[]> = {etp: ["heures_travaillees"]};
 
 let columns: Map<string, readonly Column[]>;
 let files: Published[];
@@ -130,16 +134,22 @@ function pinnedByRelations(dataset: string, rows: readonly Row[], regionOf: (d: 
   const dims = keyColumns(dataset).filter((k) => k !== "niveau" && k !== "territoire" && k !== "type_structure");
   const result: Findings = {found: [], checked: 0};
   const relations = additiveRelations(rows, dims, regionOf);
-  for (const figure of ADDITIVE[dataset] ?? [])
-    for (const relation of relations) {
-      const seen = hiddenTogether(relation, figure);
-      if (!seen) continue;
-      result.checked++;
-      if (seen.masked === 1 || (seen.hidden > 0 && seen.hidden < THRESHOLD))
-        result.found.push(
-          `${dataset}.${figure} ${relation.what} : ${seen.masked === 1 ? "seul masqué" : `${seen.hidden} caché(s) ensemble`}`
-        );
-    }
+  const check = (relation: Relation<Row>, figure: string, people: boolean) => {
+    const seen = hiddenTogether(relation, figure);
+    if (!seen) return;
+    result.checked++;
+    if (seen.masked === 1 || (people && seen.hidden > 0 && seen.hidden < THRESHOLD))
+      result.found.push(
+        `${dataset}.${figure} ${relation.what} : ${seen.masked === 1 ? "seul masqué" : `${seen.hidden} caché(s) ensemble`}`
+      );
+  };
+  for (const figure of ADDITIVE[dataset] ?? []) for (const relation of relations) check(relation, figure, true);
+  const byMonth = monthsInYearRelations(
+    rows,
+    dims.filter((d) => d !== "periode")
+  );
+  for (const figure of MAGNITUDES[dataset] ?? [])
+    for (const relation of [...relations, ...byMonth]) check(relation, figure, false);
   return result;
 }
 
@@ -198,11 +208,14 @@ describe("an outside reader with the published files only", () => {
     expect(checked).toBeGreaterThan(100_000);
   });
 
-  it.each(Object.keys(ADDITIVE))("%s: pins no masked count by a total minus its published parts", (name) => {
-    const {found, checked} = pinnedByRelations(name, theme(name).rows, regionsOfDepartements());
-    expect(found.slice(0, 10)).toEqual([]);
-    expect(checked).toBeGreaterThan(10);
-  });
+  it.each([...Object.keys(ADDITIVE), ...Object.keys(MAGNITUDES)])(
+    "%s: pins no masked figure by a total minus its published parts",
+    (name) => {
+      const {found, checked} = pinnedByRelations(name, theme(name).rows, regionsOfDepartements());
+      expect(found.slice(0, 10)).toEqual([]);
+      expect(checked).toBeGreaterThan(10);
+    }
+  );
 
   it("gets no « Nouvelle candidature » back as candidatures − traitées", () => {
     const {found, checked} = newApplicationsGivenBack(theme("candidatures").rows, theme("candidatures-taux").rows);
@@ -260,6 +273,23 @@ describe("the attack on a copy of the files that gives a cell away", () => {
     const [, masked] = [...byRegion].find(([, g]) => g.length >= 2)!;
     const copy = rows.map((r) => (masked.slice(1).includes(r) ? {...r, nb_sorties: 12, nb_sorties_secret: false} : r));
     expect(pinnedByRelations(name, copy, regionOf).found.some((f) => f.includes("seul masqué"))).toBe(true);
+  });
+
+  it("finds etp hours left alone masked in a month", () => {
+    const regionOf = regionsOfDepartements();
+    const {rows} = theme("etp");
+    // A month's kinds with two or more masked: unmask all of them but one.
+    const byCell = new Map<string, Row[]>();
+    for (const r of rows.filter((r) => /-/.test(String(r.periode)) && isMasked(r, "heures_travaillees")))
+      if (r.type_structure !== "ensemble") {
+        const k = JSON.stringify([r.niveau, r.territoire, r.periode]);
+        byCell.set(k, [...(byCell.get(k) ?? []), r]);
+      }
+    const [, masked] = [...byCell].find(([, g]) => g.length >= 2)!;
+    const copy = rows.map((r) =>
+      masked.slice(1).includes(r) ? {...r, heures_travaillees: 100, heures_travaillees_secret: false} : r
+    );
+    expect(pinnedByRelations("etp", copy, regionOf).found.some((f) => f.includes("seul masqué"))).toBe(true);
   });
 
   it("finds a « Nouvelle candidature » given back when traitées are published beside it", () => {

@@ -74,3 +74,24 @@ export function hiddenTogether<R extends AnyRow>(
   );
   return {hidden, masked};
 }
+
+/**
+ * For flows only (hours, applications): each year and its months, for the same territory,
+ * kind and other `dims` (a month without a row is read as 0).
+ */
+export function monthsInYearRelations<R extends AnyRow>(rows: readonly R[], dims: readonly string[]): Relation<R>[] {
+  const key = (r: R, year: string) =>
+    JSON.stringify([r.niveau, r.territoire, r.type_structure, year, ...dims.map((d) => r[d])]);
+  const months = new Map<string, R[]>();
+  for (const r of rows) {
+    const p = String(r.periode);
+    if (/^\d{4}-\d{2}$/.test(p)) months.set(key(r, p.slice(0, 4)), [...(months.get(key(r, p.slice(0, 4))) ?? []), r]);
+  }
+  return rows
+    .filter((r) => /^\d{4}$/.test(String(r.periode)))
+    .map((year) => ({
+      total: year,
+      parts: months.get(key(year, String(year.periode))) ?? [],
+      what: `${key(year, String(year.periode))} mois`
+    }));
+}

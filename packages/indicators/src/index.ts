@@ -44,7 +44,7 @@ export {
   normalizeDepartement,
   regionOfDepartement
 } from "./territories.ts";
-export {SECRET_EXPLANATION} from "./messages.ts";
+export {SECRET_EXPLANATION, messages} from "./messages.ts";
 export {etpByLevelSql, etpFactsCtes, type EtpRow} from "./definitions/etp.ts";
 export {
   MEASURE_KINDS,

@@ -112,6 +112,10 @@ export const messages = {
   inconsistentCell: (key: string, a: unknown, b: unknown) =>
     `La cellule ${key} est publiée avec deux valeurs différentes (${describe(a)} et ${describe(b)}) ` +
     `selon les jeux de données.`,
+  yearWouldBeMasked: (niveau: string, territoire: string, annee: string, type: string) =>
+    `Secret statistique : protéger les heures et ETP réalisés masqués du jeu etp demanderait de masquer aussi ` +
+    `l'année ${annee} (${niveau} ${territoire}, ${type}), que le jeu salaries publie : rien n'est publié. ` +
+    `Il faut alors masquer cette cellule dans les deux jeux à la fois (voir data-loaders/etp.ts).`,
   unprotectable: (key: string) =>
     `La cellule masquée ${key} reste recalculable à partir des totaux publiés et aucune cellule voisine ` +
     `ne peut être masquée : revoir les totaux publiés.`,

@@ -113,12 +113,14 @@ function determined(equations: readonly Map<CellKey, number>[]): CellKey[] {
  * a constraint with it; when none is left there, one constraint further, and so on) and
  * suppress again. Masking more never reveals more, and each round masks at least one more
  * cell, so this ends; it throws only if a recoverable cell has no published cell left
- * anywhere in reach (nothing more could protect it), rather than publish it.
+ * anywhere in reach (nothing more could protect it), rather than publish it. `threshold`:
+ * see `secondarySuppression` (0 for magnitudes, whose masked parts may hide any amount).
  */
 export function protectCells(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
-  constraints: readonly Constraint[]
+  constraints: readonly Constraint[],
+  threshold?: number
 ): Map<CellKey, MaskReason> {
   const active = constraints.filter((c) => values.has(c.total) || masked.has(c.total));
   const constraintsOf = new Map<CellKey, Constraint[]>();
@@ -129,7 +131,7 @@ export function protectCells(
       else constraintsOf.set(k, [c]);
     }
   }
-  let result = secondarySuppression(values, masked, constraints);
+  let result = secondarySuppression(values, masked, constraints, threshold);
   for (;;) {
     const exposed = recoverableCells(values, result, constraints);
     if (exposed.length === 0) return result;
@@ -138,7 +140,7 @@ export function protectCells(
       if (next === undefined) throw new Error(messages.unprotectable(cell));
       result.set(next, "secondaire");
     }
-    result = secondarySuppression(values, result, constraints);
+    result = secondarySuppression(values, result, constraints, threshold);
   }
 }
 
