@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it, vi} from "vitest";
 import {barChart} from "./bar.js";
 import {funnelChart} from "./funnel.js";
 import {keyFigure} from "./key-figure.js";
-import {lineChart} from "./line.js";
+import {lineChart, monthSpans} from "./line.js";
 import {choroplethMap, classBounds} from "./map.js";
 import {stackedBarChart} from "./stacked-bar.js";
 import {dataTable} from "./table.js";
@@ -294,6 +294,17 @@ describe("lineChart", () => {
     expect(f.querySelector(".pi-legende")!.textContent).toContain(`Valeur masquée (Embauches, mars 2025) : ${SECRET}`);
     expect(csvOf(f).split("\n")[0]).toBe("Territoire,Période,Mois,Série,Valeur,Note,Unité");
     expect(csvOf(f)).toContain(`2025-03,Embauches,,${SECRET}`);
+  });
+
+  it("lists masked months as spans, not one by one (36 months read as one span)", () => {
+    const month = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1));
+    expect(monthSpans([month(2025, 4), month(2025, 1), month(2025, 2)])).toEqual([
+      "de janvier 2025 à février 2025",
+      "avril 2025"
+    ]);
+    const all = Array.from({length: 36}, (_, i) => month(2023 + Math.floor(i / 12), (i % 12) + 1));
+    expect(monthSpans(all)).toEqual(["de janvier 2023 à décembre 2025"]);
+    expect(monthSpans([month(2024, 12), month(2025, 1), month(2025, 1)])).toEqual(["de décembre 2024 à janvier 2025"]);
   });
 
   it("labels each line at its end", () => {

@@ -11,6 +11,7 @@ import {
   formatChange,
   formatMonth,
   formatMonthShort,
+  formatPeriodRange,
   formatValue,
   formatter,
   toDate,
@@ -230,14 +231,32 @@ export function lineFinding(bySeries: Map<string, LineRow[]>, period: string, fo
   return `Sur la période ${period}, ${who} passe de ${formatValue(a.value, format)} en ${formatMonth(a.month)} à ${formatValue(b.value, format)} en ${formatMonth(b.month)}${change}.`;
 }
 
-// A hatched band covers every series of its month: the legend says which series and months.
+// A hatched band covers every series of its month: the legend says which series and months,
+// consecutive months as one span (« de janvier 2023 à décembre 2025 », not 36 months listed).
 function lineMaskLegend(id: string, rows: LineRow[], named: boolean): HTMLLIElement[] {
   const byReason = group(
     rows.filter((r) => r.reason),
     (r) => r.reason!
   );
   return [...byReason].map(([reason, masked]) => {
-    const where = masked.map((r) => (named ? `${r.series}, ${formatMonth(r.month)}` : formatMonth(r.month)));
+    const where = [...group(masked, (r) => r.series)].flatMap(([series, own]) =>
+      monthSpans(own.map((r) => r.month)).map((span) => (named ? `${series}, ${span}` : span))
+    );
     return legendItem(hatchFill(id), `Valeur masquée (${where.join(" ; ")}) : ${reason}`, true);
   });
+}
+
+/**
+ * Months (UTC first days) in words, each run of consecutive months as one span: January,
+ * February and April 2025 → « de janvier 2025 à février 2025 », « avril 2025 ».
+ */
+export function monthSpans(months: readonly Date[]): string[] {
+  const sorted = [...months].sort((a, b) => a.getTime() - b.getTime());
+  const spans: [Date, Date][] = [];
+  for (const m of sorted) {
+    const last = spans.at(-1);
+    if (last && utcMonth.offset(last[1], 1).getTime() === m.getTime()) last[1] = m;
+    else if (!last || last[1].getTime() !== m.getTime()) spans.push([m, m]);
+  }
+  return spans.map(([a, b]) => formatPeriodRange(a, b));
 }

@@ -393,7 +393,7 @@ export function departementsTable(data: TerritoryData): HTMLElement | null {
     };
   });
   return dataTable({
-    title: `Les départements de la région en ${year}`,
+    title: "Les départements de la région",
     headingLevel: 3,
     data: rows,
     columns: [
