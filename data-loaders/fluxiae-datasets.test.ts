@@ -17,7 +17,7 @@ import {
 } from "@pilotage/indicators";
 import {openDuckDb} from "@pilotage/sources";
 import {goldenOutputs, onTheSample, parityOnPostgres, smallHiddenSums, type Loaders} from "./lib/sample-datasets.ts";
-import {additiveRelations, hiddenTogether, monthsInYearRelations} from "../tests/support/relations.ts";
+import {additiveRelations, hiddenTogether, monthsInYearRelations, totalAlone} from "../tests/support/relations.ts";
 import {compute as etp} from "./etp.ts";
 import {compute as parcours} from "./parcours.ts";
 import {compute as salaries} from "./salaries.ts";
@@ -273,6 +273,7 @@ describe("etp masks the hours and ETP réalisés that salaries masks", () => {
     ];
     let checked = 0;
     for (const relation of relations) {
+      expect(totalAlone(relation, "heures_travaillees"), relation.what).toBe(false);
       const seen = hiddenTogether(relation, "heures_travaillees");
       if (!seen) continue;
       checked++;

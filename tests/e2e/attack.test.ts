@@ -12,7 +12,13 @@ import {join, relative} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {beforeAll, describe, expect, it} from "vitest";
 import {tableCells, type Cell} from "@pilotage/build/open-data";
-import {additiveRelations, hiddenTogether, monthsInYearRelations, type Relation} from "../support/relations.ts";
+import {
+  additiveRelations,
+  hiddenTogether,
+  monthsInYearRelations,
+  totalAlone,
+  type Relation
+} from "../support/relations.ts";
 
 const DONNEES = "dist/donnees";
 const THRESHOLD = 11;
@@ -135,6 +141,7 @@ function pinnedByRelations(dataset: string, rows: readonly Row[], regionOf: (d: 
   const result: Findings = {found: [], checked: 0};
   const relations = additiveRelations(rows, dims, regionOf);
   const check = (relation: Relation<Row>, figure: string, people: boolean) => {
+    if (totalAlone(relation, figure)) result.found.push(`${dataset}.${figure} ${relation.what} : total seul masqué`);
     const seen = hiddenTogether(relation, figure);
     if (!seen) return;
     result.checked++;
@@ -273,6 +280,24 @@ describe("the attack on a copy of the files that gives a cell away", () => {
     const [, masked] = [...byRegion].find(([, g]) => g.length >= 2)!;
     const copy = rows.map((r) => (masked.slice(1).includes(r) ? {...r, nb_sorties: 12, nb_sorties_secret: false} : r));
     expect(pinnedByRelations(name, copy, regionOf).found.some((f) => f.includes("seul masqué"))).toBe(true);
+  });
+
+  it("finds a masked total whose parts are all published", () => {
+    const regionOf = regionsOfDepartements();
+    const {rows} = theme("sorties");
+    // A masked région whose masked départements are unmasked in the copy.
+    const region = rows.find((r) => r.niveau === "région" && isMasked(r, "nb_sorties"))!;
+    const copy = rows.map((r) =>
+      r.niveau === "département" &&
+      regionOf(String(r.territoire)) === region.territoire &&
+      r.periode === region.periode &&
+      r.type_structure === region.type_structure &&
+      r.categorie_sortie === region.categorie_sortie &&
+      isMasked(r, "nb_sorties")
+        ? {...r, nb_sorties: 12, nb_sorties_secret: false}
+        : r
+    );
+    expect(pinnedByRelations("sorties", copy, regionOf).found.some((f) => f.includes("total seul masqué"))).toBe(true);
   });
 
   it("finds etp hours left alone masked in a month", () => {

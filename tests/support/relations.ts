@@ -95,3 +95,17 @@ export function monthsInYearRelations<R extends AnyRow>(rows: readonly R[], dims
       what: `${key(year, String(year.periode))} mois`
     }));
 }
+
+/**
+ * Whether `relation` shows a masked total beside parts that are all published: the sum of
+ * the parts gives it back (a part without a row is read as 0).
+ */
+export function totalAlone<R extends AnyRow>(relation: Relation<R>, figure: string): boolean {
+  const isMasked = (r: R) => r[`${figure}_secret`] === true;
+  return (
+    relation.total !== undefined &&
+    isMasked(relation.total) &&
+    relation.parts.length > 0 &&
+    !relation.parts.some(isMasked)
+  );
+}
