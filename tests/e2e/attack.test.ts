@@ -37,7 +37,8 @@ interface Published {
 }
 
 // Person counts that add up across territories and kinds (public knowledge: the dictionary
-// says so), by dataset, with the category columns that are part of a cell.
+// says so), by dataset; the other dimensions of a cell (period, categories) come from the
+// dictionary.
 const ADDITIVE: Record<string, readonly string[]> = {
   candidatures: ["candidatures"],
   "candidatures-taux": ["candidatures", "candidatures_acceptees", "candidatures_refusees", "candidatures_traitees"],
