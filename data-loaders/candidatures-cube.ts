@@ -32,7 +32,7 @@ import {
   type Hierarchy,
   type Row
 } from "@pilotage/indicators";
-import {oncePerBuild} from "./lib/build-run.ts";
+import {oncePerProcess} from "./lib/build-run.ts";
 import type {ComputeContext} from "./lib/run.ts";
 
 const category = (name: string, label: string, definition: string, sources: readonly string[]): DimensionColumn => ({
@@ -194,22 +194,12 @@ async function computeCube({engine, referenceDate}: ComputeContext): Promise<Row
   );
 }
 
-// One cube per engine and reference date: the datasets built from it in one process (the
-// territory archive) share it instead of recomputing it.
-const cubes = new WeakMap<object, Map<string, Promise<Row[]>>>();
-
-/** Every published cell of the cube, after disclosure control. */
+/**
+ * Every published cell of the cube, after disclosure control. Computed once per build and
+ * engine: three loaders and the territory archive share it.
+ */
 export function maskedCube(context: ComputeContext): Promise<Row[]> {
-  let byDate = cubes.get(context.engine);
-  if (!byDate) cubes.set(context.engine, (byDate = new Map()));
-  let cube = byDate.get(context.referenceDate);
-  if (!cube) {
-    // Computed once per build: three loaders and the territory archive share it.
-    cube = oncePerBuild(`candidatures-cube-${context.referenceDate}`, () => computeCube(context));
-    byDate.set(context.referenceDate, cube);
-    cube.catch(() => byDate.delete(context.referenceDate));
-  }
-  return cube;
+  return oncePerProcess(context.engine, `candidatures-cube-${context.referenceDate}`, () => computeCube(context));
 }
 
 /** The cube rows where only `kept` categories vary, without the other category columns. */

@@ -25,7 +25,7 @@ import {
 } from "./lib/asp-columns.ts";
 import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
-import {oncePerBuild} from "./lib/build-run.ts";
+import {oncePerProcess} from "./lib/build-run.ts";
 
 const HOURS = ["EtatMensuelIndiv.emi_nb_heures_travail"];
 
@@ -185,21 +185,12 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
   };
 }
 
-// One computation per engine and reference date in a process (etp reads salaries' masks),
-// and once per build across the loaders' processes.
-const computed = new WeakMap<object, Map<string, Promise<{spec: DatasetSpec; rows: Row[]}>>>();
-
-/** The salaries dataset as its loader publishes it, computed once (see above). */
+/**
+ * The salaries dataset as its loader publishes it, computed once per build and engine (etp
+ * reads its masks, the territory archive its rows).
+ */
 export function salariesOnce(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
-  let byDate = computed.get(context.engine);
-  if (!byDate) computed.set(context.engine, (byDate = new Map()));
-  let result = byDate.get(context.referenceDate);
-  if (!result) {
-    result = oncePerBuild(`salaries-${context.referenceDate}`, () => compute(context));
-    byDate.set(context.referenceDate, result);
-    result.catch(() => byDate.delete(context.referenceDate));
-  }
-  return result;
+  return oncePerProcess(context.engine, `salaries-${context.referenceDate}`, () => compute(context));
 }
 
 export async function salaries(context: LoaderContext): Promise<Uint8Array> {

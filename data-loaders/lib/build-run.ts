@@ -49,3 +49,23 @@ export async function oncePerBuild<T>(name: string, compute: () => Promise<T>): 
   // What the others will read (JSON has no -0 nor NaN): every file of the build gets the same values.
   return JSON.parse(text, reviver) as T;
 }
+
+// Results already asked for in this process, by engine then name (see oncePerProcess).
+const asked = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * `oncePerBuild(name, compute)`, asked once per engine in this process: datasets computed side
+ * by side (the territory archive, etp reading salaries' masks) share one promise instead of
+ * computing twice. A failed computation is forgotten, so that a later call tries again.
+ */
+export function oncePerProcess<T>(engine: object, name: string, compute: () => Promise<T>): Promise<T> {
+  let byName = asked.get(engine);
+  if (!byName) asked.set(engine, (byName = new Map()));
+  let result = byName.get(name) as Promise<T> | undefined;
+  if (!result) {
+    result = oncePerBuild(name, compute);
+    byName.set(name, result);
+    result.catch(() => byName.delete(name));
+  }
+  return result;
+}
