@@ -36,6 +36,12 @@ export async function openDuckDb(path: string, options: DuckDbOptions = {}): Pro
   if (options.readOnly) config.access_mode = "READ_ONLY";
   if (options.threads) config.threads = String(options.threads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  // Keep the memory of freed blocks for the next ones instead of giving it back to the
+  // system: each block otherwise comes back as fresh pages, one page fault per 4 KB, and
+  // on these virtual machines the faults took a quarter of the staging's CPU (national
+  // candidatures: 330 000 faults, 13.6 s CPU; with the memory kept, 220 000 and 11 s).
+  // Bounded by the memory limit, so the peak memory stays where it was.
+  config.block_allocator_memory = options.memoryLimit ?? "1GB";
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   // Row order of a scan must follow the file (line numbers in messages rely on it).
   config.preserve_insertion_order = "true";
