@@ -198,7 +198,6 @@ describe("measureMasking: the same computation with and without disclosure contr
   const rows = [row("région", "94", 34), row("département", "2A", 4), row("département", "2B", 30)];
   const dataset = {
     name: "essai",
-    spec: () => SPEC,
     compute: async () => ({spec: SPEC, rows: disclose(SPEC, rows, [geography()])})
   };
 

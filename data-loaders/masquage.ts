@@ -15,6 +15,7 @@ import {
   type Unit
 } from "@pilotage/indicators";
 import type {SqlEngine} from "@pilotage/sources";
+import {SPECS} from "./dictionnaire.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 import type {ComputeContext} from "./lib/run.ts";
 import {withoutMasks} from "./lib/unmasked.ts";
@@ -147,8 +148,6 @@ export function maskingMeasures(
 /** A dataset whose masking is measured: its name and its computation (rows after disclosure control). */
 export interface MeasuredDataset {
   readonly name: string;
-  /** Its declaration (given the reference date of the data). */
-  spec(referenceDate: string): DatasetSpec;
   compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}>;
 }
 
@@ -158,7 +157,7 @@ export interface MeasuredDataset {
  */
 export const MEASURED_DATASETS: readonly MeasuredDataset[] = [
   ...THEME_DATASETS,
-  {name: "salaries-ensemble", spec: salariesEnsemble.salariesEnsembleSpec, compute: salariesEnsemble.compute}
+  {name: "salaries-ensemble", compute: salariesEnsemble.compute}
 ];
 
 // An engine of its own for the unmasked computation: nothing kept per engine is shared.
@@ -233,17 +232,24 @@ export const percentUp = (part: number, whole: number): number => Math.ceil(Numb
 
 /**
  * `masquage.json`: `threshold` (the secret's), `minCounted` (MIN_COUNTED_FOR_SHARE),
- * `datasets` (the measures as `publishedMasking` gives them) and `nothingSecret` (the datasets
- * with no figure measured: they count structures or posts, and mask nothing). Computed from
- * the published datasets as this build computes them (results shared with the other loaders).
+ * `datasets` (the measures as `publishedMasking` gives them) and `nothingSecret` (the published
+ * datasets with no figure measured: they count structures, posts or national ETP, and mask
+ * nothing). Computed from the published datasets as this build computes them (results shared
+ * with the other loaders). Throws when a published dataset with a figure to measure is
+ * missing from MEASURED_DATASETS.
  */
 export async function maskingJson(context: ComputeContext): Promise<string> {
   const measures = await measureMasking(context, MEASURED_DATASETS, (d) =>
     oncePerBuild(`${d.name}-${context.referenceDate}`, () => d.compute(context))
   );
-  const nothingSecret = MEASURED_DATASETS.filter((d) => !measuredFigures(d.spec(context.referenceDate)).length).map(
-    (d) => d.name
+  // Every published dataset: measured, or with nothing to measure (etp-mensuel among them).
+  const specs = SPECS.map((spec) => spec(context.referenceDate));
+  const nothingSecret = specs.filter((spec) => !measuredFigures(spec).length).map((spec) => spec.name);
+  const unmeasured = specs.filter(
+    (spec) => !nothingSecret.includes(spec.name) && !MEASURED_DATASETS.some((d) => d.name === spec.name)
   );
+  if (unmeasured.length)
+    throw new Error(`Mesure du masquage : jeu publié non mesuré (${unmeasured.map((s) => s.name).join(", ")}).`);
   return JSON.stringify(
     {
       threshold: DISCLOSURE_THRESHOLD,
