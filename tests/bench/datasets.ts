@@ -58,7 +58,7 @@ export async function benchDatasets(folderArg?: string): Promise<boolean> {
   return total < TARGET_SECONDS && noNationalOverMasking;
 }
 
-const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : "—");
+const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(2)} %` : "—");
 
 /**
  * The masking of each dataset and level (data-loaders/masquage.ts): cells masked, and what
