@@ -13,6 +13,7 @@ import {etp} from "./etp.ts";
 import {savedHours} from "./heures-economisees.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {parcours} from "./parcours.ts";
+import {maskingJson} from "./masquage.ts";
 import {passIae} from "./pass-iae.ts";
 import {postesTension} from "./postes-tension.ts";
 import {prescripteurs} from "./prescripteurs.ts";
@@ -38,6 +39,8 @@ export const PUBLISHED_FILES: Readonly<Record<string, Publish>> = {
   "etp.arrow": etp,
   // The same bytes as its loader (docs/data/heures-economisees.json.ts) writes.
   "heures-economisees.json": async (context) => JSON.stringify(await savedHours(context.engine)),
+  // The share of each published dataset that disclosure control masks (its loader: docs/data/masquage.json.ts).
+  "masquage.json": (context) => maskingJson(context),
   "parcours.arrow": parcours,
   "pass-iae.arrow": passIae,
   "postes-tension.arrow": postesTension,

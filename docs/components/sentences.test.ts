@@ -7,7 +7,10 @@ import {MAX_CHANGE_RATIO, relativeChange} from "./change.js";
 import {NNBSP, formatPeriodRange} from "./format.js";
 import {keyFigure} from "./key-figure.js";
 import {lineChart, lineFinding, lineRows} from "./line.js";
+import {funnelChart} from "./funnel.js";
 import {choroplethMap} from "./map.js";
+import {chosenFilters} from "./page-filters.js";
+import {stackedBarChart} from "./stacked-bar.js";
 import {group} from "d3-array";
 
 const common = {population: "candidatures", source: "Plateforme", dataDate: "2026-01-31"};
@@ -163,5 +166,71 @@ describe("a chart whose every value is masked", () => {
       value: "v"
     });
     expect(map.querySelector(".pi-tout-masque")).not.toBeNull();
+  });
+
+  it("stacked bars and a funnel with every value masked are not drawn either", () => {
+    const stacked = stackedBarChart({
+      ...common,
+      title: "s",
+      period: "p",
+      data: [
+        {c: "Femmes", t: "ACI", n: null},
+        {c: "Femmes", t: "EI", n: null}
+      ],
+      y: "c",
+      series: "t",
+      x: "n"
+    });
+    const funnel = funnelChart({
+      ...common,
+      title: "f",
+      period: "p",
+      data: [
+        {etape: "Candidatures", n: null},
+        {etape: "Acceptées", n: null}
+      ],
+      y: "etape",
+      x: "n"
+    });
+    for (const figure of [stacked, funnel]) {
+      expect(figure.querySelector("svg[role=img]")).toBeNull();
+      expect(figure.querySelector(".pi-tout-masque")!.textContent).toMatch(
+        /^Toutes les valeurs de ce graphique sont masquées/
+      );
+    }
+    const oneShown = funnelChart({
+      ...common,
+      title: "f2",
+      period: "p",
+      data: [
+        {etape: "Candidatures", n: 40},
+        {etape: "Acceptées", n: null}
+      ],
+      y: "etape",
+      x: "n"
+    });
+    expect(oneShown.querySelector("svg[role=img]")).not.toBeNull();
+  });
+
+  it("on a page filtered on a territory, links to the same page filtered one level up, other filters kept", () => {
+    const masked = (title: string) =>
+      barChart({...common, title, period: "2025", data: [{t: "ACI", n: null}], y: "t", x: "n"});
+    const link = () => masked("Candidatures selon leur origine").querySelector(".pi-tout-masque a");
+    history.replaceState(null, "", "/candidatures.html?territoire=departement-59&type=ACI&annee=2025");
+    try {
+      chosenFilters.set("territoire", {value: "departement-59", label: "Nord (59)"});
+      expect(link()!.textContent).toBe("la région Hauts-de-France");
+      expect(link()!.getAttribute("href")).toBe("?territoire=region-32&type=ACI&annee=2025");
+      chosenFilters.set("territoire", {value: "region-32", label: "Hauts-de-France"});
+      expect(link()!.textContent).toBe("la France entière");
+      expect(link()!.getAttribute("href")).toBe("?territoire=france&type=ACI&annee=2025");
+      // France has no level above: the sentence says where without a link.
+      chosenFilters.set("territoire", {value: "france", label: "France entière"});
+      expect(link()).toBeNull();
+      expect(masked("x").querySelector(".pi-tout-masque")!.textContent).toContain("au niveau supérieur");
+    } finally {
+      chosenFilters.clear();
+      history.replaceState(null, "", "/");
+    }
   });
 });
