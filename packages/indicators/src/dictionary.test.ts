@@ -6,6 +6,7 @@ describe("data dictionary", () => {
   it("describes every published column, secret flags included, from the declaration", () => {
     const dictionary = buildDictionary([EMPLOYEES]);
     expect(dictionary.disclosureThreshold).toBe(11);
+    expect(dictionary.businessSecret).toEqual({minStructures: 3, dominance: 0.85});
     const [dataset] = dictionary.datasets;
     expect(dataset).toMatchObject({
       name: "salaries-test",

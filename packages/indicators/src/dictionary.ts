@@ -20,7 +20,11 @@ import {
   UNIT_LABELS,
   precisionNote
 } from "./messages.ts";
-import {DISCLOSURE_THRESHOLD} from "./disclosure/threshold.ts";
+import {
+  BUSINESS_SECRET_DOMINANCE,
+  BUSINESS_SECRET_MIN_STRUCTURES,
+  DISCLOSURE_THRESHOLD
+} from "./disclosure/threshold.ts";
 
 export interface DictionaryColumn {
   readonly name: string;
@@ -57,6 +61,11 @@ export interface DictionaryDataset {
 
 export interface DataDictionary {
   readonly disclosureThreshold: number;
+  /**
+   * Business secret of the magnitudes (ETP, hours, aid): masked when computed over fewer than
+   * `minStructures` structures, or when one holds more than `dominance` of it (a proportion).
+   */
+  readonly businessSecret: {readonly minStructures: number; readonly dominance: number};
   readonly datasets: readonly DictionaryDataset[];
 }
 
@@ -64,6 +73,7 @@ export interface DataDictionary {
 export function buildDictionary(specs: readonly DatasetSpec[]): DataDictionary {
   return {
     disclosureThreshold: DISCLOSURE_THRESHOLD,
+    businessSecret: {minStructures: BUSINESS_SECRET_MIN_STRUCTURES, dominance: BUSINESS_SECRET_DOMINANCE},
     datasets: specs.map((spec) => {
       checkSpec(spec);
       const columns = publishedColumns(spec);
@@ -108,7 +118,9 @@ export function dictionaryToMarkdown(dictionary: DataDictionary): string {
     "",
     "Cette page est générée à partir des déclarations des jeux de données : elle décrit exactement les fichiers publiés.",
     "",
-    `> ${SECRET_EXPLANATION} Seuil : ${dictionary.disclosureThreshold} personnes.`,
+    `> ${SECRET_EXPLANATION} Seuils : ${dictionary.disclosureThreshold} personnes ; ` +
+      `${dictionary.businessSecret.minStructures} structures et ` +
+      `${Math.round(dictionary.businessSecret.dominance * 100)} % pour une seule.`,
     "",
     `> ${PRECISION_EXPLANATION}`,
     ""
