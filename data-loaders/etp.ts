@@ -1,7 +1,10 @@
 // ETP conventionnés and réalisés, taux de réalisation, aid and co-funding, by territory,
 // kind of structure, month and year. No figure counts people, but hours and ETP réalisés
-// are those of the employees salaries counts: where salaries masks them (few people), they
-// are masked here too, with the rates drawn from them, and with the months of a masked year.
+// are those of the employees salaries counts, and the aid (ETP conventionnés × the unit
+// amount of the kind and year) is published by salaries too: where salaries masks them (few
+// people, or the business secret: fewer than 3 structures, or one over 85 %), every magnitude
+// is masked here too, with the rates drawn from them, and with the months of a masked year;
+// months under the business secret are masked here, with what protects them.
 import {
   cellKey,
   etpByLevelSql,
@@ -21,8 +24,9 @@ import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts"
 import type {ComputeContext, LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 import {salariesOnce} from "./salaries.ts";
+import {businessSecretOnce, magnitudeCellKey} from "./lib/business-secret.ts";
 
-// The magnitudes of salaries' employees, masked where salaries masks their hours.
+// The magnitudes of the cell, masked where salaries masks their hours (people or business secret).
 const WITH_SALARIES = {dataset: "salaries", figure: "heures_travaillees"} as const;
 
 const ETP_SOURCES = [
@@ -52,6 +56,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "ETP conventionnés",
         definition:
           "Mois : somme des ETP conventionnés (postes d'insertion) des annexes en vigueur ce mois-là. Année : somme " +
@@ -127,6 +132,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "€",
         decimals: 0,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "Aide au poste",
         definition:
           "ETP conventionnés mensuels × montant unitaire annuel / 12, pour chaque mois en vigueur de l'annexe " +
@@ -140,6 +146,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "%",
         decimals: 4,
         counts: "other",
+        maskedWith: WITH_SALARIES,
         label: "Part cofinancée par le département",
         definition:
           "Montant cofinancé par le conseil départemental divisé par le montant total annuel, sur les annexes en " +
@@ -152,12 +159,33 @@ export function etpSpec(referenceDate: string): DatasetSpec {
 
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const spec = etpSpec(context.referenceDate);
-  const [rows, salaries] = await Promise.all([
+  const [rows, salaries, businessSecret] = await Promise.all([
     context.engine.query(etpByLevelSql()).then(withTerritoryNames),
-    salariesOnce(context)
+    salariesOnce(context),
+    businessSecretOnce(context)
   ]);
-  const masked = disclose(spec, protectTiedMagnitudes(spec, withSalariesMasks(spec, rows, salaries.rows)), []);
+  const flagged = withBusinessSecret(spec, withSalariesMasks(spec, rows, salaries.rows), new Set(businessSecret));
+  const masked = disclose(spec, protectTiedMagnitudes(spec, flagged, salaries.rows), []);
   return {spec, rows: masked};
+}
+
+/**
+ * `rows` with the `_secret` flag set on every figure tied to salaries (`maskedWith`) in the
+ * cells under the business secret (`businessSecret`: keys of `magnitudeCellKey`, months and
+ * years; fewer than 3 structures, or one holding more than 85 % of a magnitude). The years
+ * salaries publishes come masked from salaries already; the months are decided here.
+ */
+export function withBusinessSecret(
+  spec: DatasetSpec,
+  rows: readonly Row[],
+  businessSecret: ReadonlySet<string>
+): Row[] {
+  const tied = spec.columns.filter((c) => c.role === "figure" && c.maskedWith?.dataset === "salaries");
+  return rows.map((r) =>
+    businessSecret.has(magnitudeCellKey(r))
+      ? {...r, ...Object.fromEntries(tied.map((c) => [secretColumnName(c.name), true]))}
+      : r
+  );
 }
 
 /**
@@ -190,7 +218,7 @@ export function withSalariesMasks(spec: DatasetSpec, rows: readonly Row[], salar
  * salaries publishes it; choosing one throws rather than let salaries give it back.
  * @throws Error (French) naming the year cell that would have to be masked.
  */
-export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[]): Row[] {
+export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[], salaries: readonly Row[]): Row[] {
   const figure = WITH_SALARIES.figure;
   const flag = secretColumnName(figure);
   const tied = spec.columns.filter((c) => c.role === "figure" && c.maskedWith?.dataset === "salaries");
@@ -209,9 +237,10 @@ export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[]): 
   );
   const constraints = hierarchyConstraints(cells, [geography(), structureKinds(), monthsInYear("periode")]);
   const masks = protectCells(values, primary, constraints, 0);
+  const inSalaries = new Set(salaries.filter((r) => r.caracteristique === "ensemble").map(magnitudeCellKey));
   return rows.map((r, i) => {
     if (!masks.has(keys[i]!) || primary.has(keys[i]!)) return r;
-    if (isYear(r))
+    if (isYear(r) && inSalaries.has(magnitudeCellKey(r)))
       throw new Error(
         messages.yearWouldBeMasked(String(r.niveau), String(r.territoire), String(r.periode), String(r.type_structure))
       );
