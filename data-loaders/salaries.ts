@@ -31,7 +31,7 @@ import {
 import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {oncePerProcess} from "./lib/build-run.ts";
-import {businessSecretOnce, magnitudeCellKey} from "./lib/business-secret.ts";
+import {businessSecretOnce, magnitudeCellKey, stable} from "./lib/business-secret.ts";
 
 const HOURS = ["EtatMensuelIndiv.emi_nb_heures_travail"];
 
@@ -110,6 +110,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "heures",
         decimals: 2,
         counts: "other",
+        businessSecret: true,
         denominator: "nb_salaries",
         label: "Heures travaillées",
         definition: "Heures travaillées par ces salariés (masquées avec leur effectif).",
@@ -122,6 +123,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        businessSecret: true,
         denominator: "nb_salaries",
         label: "ETP réalisés",
         definition:
@@ -136,6 +138,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "%",
         decimals: 4,
         counts: "other",
+        businessSecret: true,
         numerator: "nb_salaries",
         label: "Part des ETP réalisés",
         definition:
@@ -150,6 +153,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "€",
         decimals: 0,
         counts: "other",
+        businessSecret: true,
         numerator: "nb_salaries",
         label: "Aide au poste correspondante",
         definition: "Aide au poste du territoire et du type de structure × part des ETP réalisés.",
@@ -186,7 +190,19 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
     "part_etp",
     "montant_aide"
   ]);
-  return {spec, rows: protectMagnitudes(shares, new Set(await businessSecretOnce({engine, referenceDate})))};
+  const secret = await businessSecretOnce({engine, referenceDate});
+  return {spec, rows: withAidMasks(protectMagnitudes(shares, new Set(secret.cells)), new Set(secret.conventions))};
+}
+
+/**
+ * The aid of every trait masked in the year cells whose aid etp masks (`conventions`: keys of
+ * `magnitudeCellKey`, the business secret and what protects it): the « ensemble » row's aid is
+ * etp's, and a trait's is its share of ETP × etp's aid.
+ */
+export function withAidMasks(rows: readonly Row[], conventions: ReadonlySet<string>): Row[] {
+  return rows.map((r) =>
+    conventions.has(magnitudeCellKey(r)) ? {...r, montant_aide: null, [secretColumnName("montant_aide")]: true} : r
+  );
 }
 
 // The magnitudes of a row: masked together, on the pattern of the hours.
@@ -216,7 +232,9 @@ export function protectMagnitudes(rows: readonly Row[], businessSecret: Readonly
     }
   })) as {figure: string; dims: Record<string, string>}[];
   const keys = cells.map((c) => cellKey(c.figure, c.dims));
-  const values = new Map(rows.map((r, i) => [keys[i]!, typeof r[figure] === "number" ? (r[figure] as number) : null]));
+  const values = new Map(
+    rows.map((r, i) => [keys[i]!, typeof r[figure] === "number" ? stable(r[figure] as number) : null])
+  );
   const primary = new Map<string, MaskReason>(
     rows.flatMap((r, i) =>
       r[flag] === true || businessSecret.has(magnitudeCellKey(r)) ? [[keys[i]!, "primaire" as const]] : []

@@ -18,6 +18,7 @@ import {
   SECRET_EXPLANATION,
   TYPE_LABELS,
   UNIT_LABELS,
+  businessSecretNote,
   precisionNote
 } from "./messages.ts";
 import {
@@ -39,6 +40,8 @@ export interface DictionaryColumn {
   readonly denominator?: string;
   /** Masked wherever this other dataset masks this figure (see dataset.ts). */
   readonly maskedWith?: {readonly dataset: string; readonly figure: string};
+  /** A magnitude over structures, under the business secret (see dataset.ts). */
+  readonly businessSecret?: boolean;
   /** Decimals a decimal figure is rounded to (see precision.ts); absent for exact columns. */
   readonly decimals?: number;
   /** Whether the figure falls under the statistical secret (it then has a `_secret` flag). */
@@ -101,6 +104,7 @@ export function buildDictionary(specs: readonly DatasetSpec[]): DataDictionary {
             numerator: c.numerator,
             denominator: c.denominator,
             maskedWith: c.maskedWith,
+            businessSecret: c.businessSecret,
             decimals: c.decimals,
             secret: flagged.has(c.name),
             sources: c.sources ?? []
@@ -165,6 +169,7 @@ function notes(c: DictionaryColumn): string[] {
   if (c.denominator) out.push(`Dénominateur : \`${c.denominator}\`.`);
   if (c.decimals !== undefined) out.push(precisionNote(c.decimals));
   if (c.secret) out.push("Soumis au secret statistique.");
+  if (c.businessSecret) out.push(businessSecretNote());
   return out;
 }
 

@@ -57,6 +57,11 @@ export const SECRET_EXPLANATION =
   "pour qu'une valeur secrète ne puisse pas être recalculée à partir des totaux publiés. " +
   "Une valeur masquée n'est jamais remplacée par 0.";
 
+/** The dictionary's note on a magnitude under the business secret. */
+export const businessSecretNote = () =>
+  `Soumis au secret des affaires : masqué quand il porte sur moins de ${BUSINESS_SECRET_MIN_STRUCTURES} ` +
+  `structures, ou qu'une seule en détient plus de ${Math.round(BUSINESS_SECRET_DOMINANCE * 100)} %.`;
+
 export const PRECISION_EXPLANATION =
   "Précision : les nombres décimaux sont publiés arrondis au nombre de décimales que le dictionnaire " +
   "indique pour chaque colonne (arrondi au plus proche ; à égale distance, on s'éloigne de zéro). " +

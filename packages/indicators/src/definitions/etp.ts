@@ -118,6 +118,8 @@ export interface EtpConcentrationRow {
   readonly nb_structures: number;
   /** Largest share one structure holds of any of those magnitudes (a proportion; 0 when none). */
   readonly part_max_structure: number;
+  /** Σ of the monthly ETP conventionnés of the cell (not divided by 12 for a year): a size, to rank cells. */
+  readonly somme_etp_conventionnes: number;
   readonly [key: string]: string | number | null;
 }
 
@@ -127,7 +129,8 @@ export interface EtpConcentrationRow {
  * structures behind the cell (a structure of several kinds counts once in « ensemble », one
  * of several départements once in its région and nationally) and the largest share one of
  * them holds, the largest over ETP conventionnés, ETP réalisés, hours and aid (the
- * co-funding share is a ratio of the same annexes' amounts).
+ * co-funding share is a ratio of the same annexes' amounts), and the cell's ETP conventionnés
+ * (Σ of its months) to rank cells when more must be masked.
  */
 export function etpConcentrationSql(): string {
   return `WITH ${aspBaseCtes()}, ${etpFactsCtes()}, ${etpPeriodsCte()},
@@ -151,7 +154,8 @@ export function etpConcentrationSql(): string {
            COALESCE(MAX(realises) / NULLIF(SUM(realises), 0), 0),
            COALESCE(MAX(heures) / NULLIF(SUM(heures), 0), 0),
            COALESCE(MAX(aide) / NULLIF(SUM(aide), 0), 0)
-         ) AS part_max_structure
+         ) AS part_max_structure,
+         COALESCE(SUM(conv), 0) AS somme_etp_conventionnes
   FROM contributing
   GROUP BY niveau, territoire, type_structure, periode`;
 }
