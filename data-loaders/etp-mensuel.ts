@@ -29,6 +29,7 @@ export function etpMensuelSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        maskedWith: {dataset: "etp", figure: "etp_realises"},
         label: "ETP réalisés",
         definition:
           "Somme des heures travaillées du mois divisées par la durée annuelle théorique de l'annexe (RefMontantIae), multipliée par 12.",
@@ -45,6 +46,7 @@ export function etpMensuelSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        maskedWith: {dataset: "etp", figure: "etp_conventionnes"},
         label: "ETP conventionnés",
         definition: "Somme des ETP conventionnés (postes d'insertion) des annexes financières en vigueur ce mois-là.",
         sources: ["AnnexeFinanciere.af_etp_postes_insertion"]
@@ -55,7 +57,8 @@ export function etpMensuelSpec(referenceDate: string): DatasetSpec {
 
 /**
  * The national rows of the `etp` dataset, all kinds together, month by month: a light file
- * for the home page, equal by construction to what the ETP page shows for France.
+ * for the home page, equal by construction to what the ETP page shows for France, masks
+ * included (`_secret` flags copied from etp).
  */
 export async function etpMensuel(context: LoaderContext): Promise<Uint8Array> {
   // The etp dataset as its loader computed it in this build (or computed here).
@@ -68,7 +71,9 @@ export async function etpMensuel(context: LoaderContext): Promise<Uint8Array> {
     national.map((r) => ({
       mois: `${r.periode}-01`,
       etp_realises: r.etp_realises,
-      etp_conventionnes: r.etp_conventionnes
+      etp_realises_secret: r.etp_realises_secret,
+      etp_conventionnes: r.etp_conventionnes,
+      etp_conventionnes_secret: r.etp_conventionnes_secret
     }))
   );
 }

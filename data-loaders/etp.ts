@@ -1,7 +1,11 @@
 // ETP conventionnés and réalisés, taux de réalisation, aid and co-funding, by territory,
 // kind of structure, month and year. No figure counts people, but hours and ETP réalisés
-// are those of the employees salaries counts: where salaries masks them (few people), they
-// are masked here too, with the rates drawn from them, and with the months of a masked year.
+// are those of the employees salaries counts: where salaries masks them (few people, or the
+// business secret: fewer than 3 structures, or one over 85 %), they are masked here too, with
+// the rates drawn from them, and with the months of a masked year; months under the business
+// secret are masked here, with what protects them. The ETP conventionnés, aid and co-funding
+// share are masked under the business secret (lib/business-secret.ts), as salaries masks its
+// share of the aid.
 import {
   cellKey,
   etpByLevelSql,
@@ -21,8 +25,9 @@ import {aspDimensions, withTerritoryNames, disclose} from "./lib/asp-columns.ts"
 import type {ComputeContext, LoaderContext} from "./lib/run.ts";
 import {oncePerBuild} from "./lib/build-run.ts";
 import {salariesOnce} from "./salaries.ts";
+import {businessSecretOnce, magnitudeCellKey} from "./lib/business-secret.ts";
 
-// The magnitudes of salaries' employees, masked where salaries masks their hours.
+// The magnitudes of salaries' employees, masked where salaries masks their hours (people or business secret).
 const WITH_SALARIES = {dataset: "salaries", figure: "heures_travaillees"} as const;
 
 const ETP_SOURCES = [
@@ -52,6 +57,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        businessSecret: true,
         label: "ETP conventionnés",
         definition:
           "Mois : somme des ETP conventionnés (postes d'insertion) des annexes en vigueur ce mois-là. Année : somme " +
@@ -66,6 +72,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         decimals: 2,
         counts: "other",
         maskedWith: WITH_SALARIES,
+        businessSecret: true,
         label: "ETP réalisés",
         definition:
           "Mois : heures travaillées divisées par la durée annuelle théorique d'un temps plein de l'annexe " +
@@ -80,6 +87,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         decimals: 2,
         counts: "other",
         maskedWith: WITH_SALARIES,
+        businessSecret: true,
         label: "ETP réalisés (états validés)",
         definition: "ETP réalisés calculés sur les seuls états mensuels validés.",
         sources: [...ETP_SOURCES, "EtatMensuelIndiv.emi_esm_etat_code"]
@@ -92,6 +100,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         decimals: 2,
         counts: "other",
         maskedWith: WITH_SALARIES,
+        businessSecret: true,
         label: "Heures travaillées",
         definition: "Somme des heures travaillées déclarées dans les états mensuels.",
         sources: ["EtatMensuelIndiv.emi_nb_heures_travail"]
@@ -104,6 +113,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         decimals: 4,
         counts: "other",
         maskedWith: WITH_SALARIES,
+        businessSecret: true,
         label: "Taux de réalisation",
         definition: "Somme des ETP réalisés mensuels divisée par la somme des ETP conventionnés mensuels.",
         sources: [...ETP_SOURCES, "AnnexeFinanciere.af_etp_postes_insertion"]
@@ -116,6 +126,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         decimals: 4,
         counts: "other",
         maskedWith: WITH_SALARIES,
+        businessSecret: true,
         label: "Taux de réalisation (états validés)",
         definition: "Taux de réalisation calculé sur les seuls états mensuels validés.",
         sources: [...ETP_SOURCES, "EtatMensuelIndiv.emi_esm_etat_code", "AnnexeFinanciere.af_etp_postes_insertion"]
@@ -127,6 +138,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "€",
         decimals: 0,
         counts: "other",
+        businessSecret: true,
         label: "Aide au poste",
         definition:
           "ETP conventionnés mensuels × montant unitaire annuel / 12, pour chaque mois en vigueur de l'annexe " +
@@ -140,6 +152,7 @@ export function etpSpec(referenceDate: string): DatasetSpec {
         unit: "%",
         decimals: 4,
         counts: "other",
+        businessSecret: true,
         label: "Part cofinancée par le département",
         definition:
           "Montant cofinancé par le conseil départemental divisé par le montant total annuel, sur les annexes en " +
@@ -152,12 +165,57 @@ export function etpSpec(referenceDate: string): DatasetSpec {
 
 export async function compute(context: ComputeContext): Promise<{spec: DatasetSpec; rows: Row[]}> {
   const spec = etpSpec(context.referenceDate);
-  const [rows, salaries] = await Promise.all([
+  const [rows, salaries, secret] = await Promise.all([
     context.engine.query(etpByLevelSql()).then(withTerritoryNames),
-    salariesOnce(context)
+    salariesOnce(context),
+    businessSecretOnce(context)
   ]);
-  const masked = disclose(spec, protectTiedMagnitudes(spec, withSalariesMasks(spec, rows, salaries.rows)), []);
+  const flagged = withBusinessSecret(spec, withSalariesMasks(spec, rows, salaries.rows), new Set(secret.cells));
+  const tied = protectTiedMagnitudes(spec, flagged, salaries.rows);
+  const masked = disclose(spec, withConventionMasks(spec, tied, new Set(secret.conventions)), []);
   return {spec, rows: masked};
+}
+
+// Rates drawn from the ETP conventionnés: masked with them (beside the published ETP réalisés,
+// a rate would give the ETP conventionnés back).
+const RATES_OF_CONVENTIONS = ["taux_realisation", "taux_realisation_valides"];
+
+/**
+ * `rows` with the `_secret` flag set on the ETP conventionnés, aid and co-funding share (the
+ * business-secret figures not tied to salaries) and the rates drawn from them, in the cells of
+ * `conventions` (keys of `magnitudeCellKey`: the business secret and what protects it, see
+ * `conventionMasks`). Disclosure control then nulls them.
+ */
+export function withConventionMasks(spec: DatasetSpec, rows: readonly Row[], conventions: ReadonlySet<string>): Row[] {
+  const figures = spec.columns
+    .filter((c) => c.role === "figure" && c.businessSecret && !c.maskedWith)
+    .map((c) => c.name)
+    .concat(RATES_OF_CONVENTIONS);
+  return rows.map((r) =>
+    conventions.has(magnitudeCellKey(r))
+      ? {...r, ...Object.fromEntries(figures.map((f) => [secretColumnName(f), true]))}
+      : r
+  );
+}
+
+/**
+ * `rows` with the `_secret` flag set on every figure tied to salaries (`maskedWith`: hours, ETP
+ * réalisés and their rates) in the cells under the business secret (`businessSecret`: keys of
+ * `magnitudeCellKey`, months and years; fewer than 3 structures, or one holding more than 85 %
+ * of a magnitude). The years salaries publishes come masked from salaries already; the months
+ * are decided here.
+ */
+export function withBusinessSecret(
+  spec: DatasetSpec,
+  rows: readonly Row[],
+  businessSecret: ReadonlySet<string>
+): Row[] {
+  const tied = spec.columns.filter((c) => c.role === "figure" && c.maskedWith?.dataset === "salaries");
+  return rows.map((r) =>
+    businessSecret.has(magnitudeCellKey(r))
+      ? {...r, ...Object.fromEntries(tied.map((c) => [secretColumnName(c.name), true]))}
+      : r
+  );
 }
 
 /**
@@ -190,7 +248,7 @@ export function withSalariesMasks(spec: DatasetSpec, rows: readonly Row[], salar
  * salaries publishes it; choosing one throws rather than let salaries give it back.
  * @throws Error (French) naming the year cell that would have to be masked.
  */
-export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[]): Row[] {
+export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[], salaries: readonly Row[]): Row[] {
   const figure = WITH_SALARIES.figure;
   const flag = secretColumnName(figure);
   const tied = spec.columns.filter((c) => c.role === "figure" && c.maskedWith?.dataset === "salaries");
@@ -209,9 +267,10 @@ export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[]): 
   );
   const constraints = hierarchyConstraints(cells, [geography(), structureKinds(), monthsInYear("periode")]);
   const masks = protectCells(values, primary, constraints, 0);
+  const inSalaries = new Set(salaries.filter((r) => r.caracteristique === "ensemble").map(magnitudeCellKey));
   return rows.map((r, i) => {
     if (!masks.has(keys[i]!) || primary.has(keys[i]!)) return r;
-    if (isYear(r))
+    if (isYear(r) && inSalaries.has(magnitudeCellKey(r)))
       throw new Error(
         messages.yearWouldBeMasked(String(r.niveau), String(r.territoire), String(r.periode), String(r.type_structure))
       );

@@ -8,10 +8,15 @@ import {
   TRAIT_LABELS,
   TRAIT_PARTITIONS,
   categoryTotal,
+  cellKey,
   employeesByLevelSql,
   geography,
+  hierarchyConstraints,
+  protectCells,
+  secretColumnName,
   toArrow,
   type DatasetSpec,
+  type MaskReason,
   type Row
 } from "@pilotage/indicators";
 import {
@@ -26,6 +31,7 @@ import {
 import type {ComputeContext} from "./lib/run.ts";
 import type {LoaderContext} from "./lib/run.ts";
 import {oncePerProcess} from "./lib/build-run.ts";
+import {businessSecretOnce, magnitudeCellKey, stable} from "./lib/business-secret.ts";
 
 const HOURS = ["EtatMensuelIndiv.emi_nb_heures_travail"];
 
@@ -104,6 +110,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "heures",
         decimals: 2,
         counts: "other",
+        businessSecret: true,
         denominator: "nb_salaries",
         label: "Heures travaillées",
         definition: "Heures travaillées par ces salariés (masquées avec leur effectif).",
@@ -116,6 +123,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "ETP",
         decimals: 2,
         counts: "other",
+        businessSecret: true,
         denominator: "nb_salaries",
         label: "ETP réalisés",
         definition:
@@ -130,6 +138,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "%",
         decimals: 4,
         counts: "other",
+        businessSecret: true,
         numerator: "nb_salaries",
         label: "Part des ETP réalisés",
         definition:
@@ -144,6 +153,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         unit: "€",
         decimals: 0,
         counts: "other",
+        businessSecret: true,
         numerator: "nb_salaries",
         label: "Aide au poste correspondante",
         definition: "Aide au poste du territoire et du type de structure × part des ETP réalisés.",
@@ -175,14 +185,76 @@ export async function compute({engine, referenceDate}: ComputeContext): Promise<
     }
   }).map(({aide_cellule: _, ...r}) => r);
   const masked = disclose(spec, rows, salariesHierarchies);
-  return {
-    spec,
-    rows: maskSharesOfMaskedTotals(masked, "caracteristique", "nb_salaries", [
-      "part_salaries",
-      "part_etp",
-      "montant_aide"
-    ])
-  };
+  const shares = maskSharesOfMaskedTotals(masked, "caracteristique", "nb_salaries", [
+    "part_salaries",
+    "part_etp",
+    "montant_aide"
+  ]);
+  const secret = await businessSecretOnce({engine, referenceDate});
+  return {spec, rows: withAidMasks(protectMagnitudes(shares, new Set(secret.cells)), new Set(secret.conventions))};
+}
+
+/**
+ * The aid of every trait masked in the year cells whose aid etp masks (`conventions`: keys of
+ * `magnitudeCellKey`, the business secret and what protects it): the « ensemble » row's aid is
+ * etp's, and a trait's is its share of ETP × etp's aid.
+ */
+export function withAidMasks(rows: readonly Row[], conventions: ReadonlySet<string>): Row[] {
+  return rows.map((r) =>
+    conventions.has(magnitudeCellKey(r)) ? {...r, montant_aide: null, [secretColumnName("montant_aide")]: true} : r
+  );
+}
+
+// The magnitudes of a row: masked together, on the pattern of the hours.
+const MAGNITUDES = ["heures_travaillees", "etp_realises", "part_etp", "montant_aide"] as const;
+
+/**
+ * Masks the magnitudes of every row (all traits) of the cells under the business secret
+ * (`businessSecret`: keys of `magnitudeCellKey`, fewer than 3 structures or one over 85 %),
+ * then as many more as their relations need so that none is given back: the hours' relations
+ * (geography, kinds, traits into « ensemble ») are protected like counts, without a threshold
+ * (hours are not people), starting from the hours already masked with their employees; ETP
+ * réalisés, the share of ETP and the aid follow the hours of their row, and the shares and aid
+ * of a cell follow its « ensemble » ETP (a share beside a published total gives the part back).
+ * etp then masks the same year cells (`withSalariesMasks`).
+ */
+export function protectMagnitudes(rows: readonly Row[], businessSecret: ReadonlySet<string>): Row[] {
+  const figure = "heures_travaillees";
+  const flag = secretColumnName(figure);
+  const cells = rows.map((r) => ({
+    figure,
+    dims: {
+      niveau: r.niveau!,
+      territoire: r.territoire!,
+      periode: r.periode!,
+      type_structure: r.type_structure!,
+      caracteristique: r.caracteristique!
+    }
+  })) as {figure: string; dims: Record<string, string>}[];
+  const keys = cells.map((c) => cellKey(c.figure, c.dims));
+  const values = new Map(
+    rows.map((r, i) => [keys[i]!, typeof r[figure] === "number" ? stable(r[figure] as number) : null])
+  );
+  const primary = new Map<string, MaskReason>(
+    rows.flatMap((r, i) =>
+      r[flag] === true || businessSecret.has(magnitudeCellKey(r)) ? [[keys[i]!, "primaire" as const]] : []
+    )
+  );
+  const masks = protectCells(values, primary, hierarchyConstraints(cells, salariesHierarchies), 0);
+  const out = rows.map((r, i) =>
+    masks.has(keys[i]!)
+      ? {
+          ...r,
+          ...Object.fromEntries(
+            MAGNITUDES.flatMap((m) => [
+              [m, null],
+              [secretColumnName(m), true]
+            ])
+          )
+        }
+      : r
+  );
+  return maskSharesOfMaskedTotals(out, "caracteristique", "etp_realises", ["part_etp", "montant_aide"]);
 }
 
 /**

@@ -5,7 +5,10 @@
 // - a published total minus its published parts, when one part alone is masked, or when
 //   the masked parts hide together 1 to 10 (each is then pinned under the threshold);
 // - a figure derived from others: candidatures − traitées = « Nouvelle candidature »;
-// - the same magnitude under another dataset's name: the hours of salaries' employees in etp.
+// - the same magnitude under another dataset's name: the hours of salaries' employees in etp;
+// - a magnitude (ETP, hours, aid) of a cell the structures dataset says holds 1 or 2 SIAE
+//   (business secret; the dominance rule needs the structures' own figures, which no file
+//   publishes: data-loaders/fluxiae-datasets.test.ts checks it on the staged sample).
 // It finds nothing in the built site, and finds what a copy of the files gives away.
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -50,7 +53,17 @@ const ADDITIVE: Record<string, readonly string[]> = {
 
 // Magnitudes that add up the same way (and over the months of a year), masked with their
 // people: a masked one must never be alone in a relation (no threshold applies to hours).
-const MAGNITUDES: Record<string, readonly string[]> = {etp: ["heures_travaillees"]};
+const MAGNITUDES: Record<string, readonly string[]> = {
+  etp: ["heures_travaillees", "etp_conventionnes", "montant_aide"],
+  salaries: ["heures_travaillees"]
+};
+
+// Magnitudes over structures, under the business secret, by dataset.
+const BUSINESS_MAGNITUDES: Record<string, readonly string[]> = {
+  etp: ["etp_conventionnes", "etp_realises", "etp_realises_valides", "heures_travaillees", "montant_aide"],
+  salaries: ["heures_travaillees", "etp_realises", "montant_aide"]
+};
+const BUSINESS_MIN_STRUCTURES = 3;
 
 let columns: Map<string, readonly Column[]>;
 let files: Published[];
@@ -194,6 +207,30 @@ function hoursGivenBack(salaries: readonly Row[], etp: readonly Row[]): Findings
   return result;
 }
 
+/**
+ * Magnitudes published for a territory, kind and year that the structures dataset says holds
+ * 1 or 2 SIAE (business secret: fewer than 3 structures).
+ */
+function magnitudesOfFewStructures(structures: readonly Row[], dataset: string, rows: readonly Row[]): Findings {
+  const key = (r: Row) => JSON.stringify([r.niveau, r.territoire, r.periode, r.type_structure]);
+  const few = new Set(
+    structures
+      .filter(
+        (r) => typeof r.nb_structures === "number" && r.nb_structures > 0 && r.nb_structures < BUSINESS_MIN_STRUCTURES
+      )
+      .map(key)
+  );
+  const result: Findings = {found: [], checked: 0};
+  for (const r of rows) {
+    if (!few.has(key(r))) continue;
+    result.checked++;
+    for (const figure of BUSINESS_MAGNITUDES[dataset]!)
+      if (r[figure] !== null && r[figure] !== undefined)
+        result.found.push(`${dataset} ${key(r)} : ${figure} = ${String(r[figure])}`);
+  }
+  return result;
+}
+
 // The région of a département, as the published files themselves say (the département rows
 // of a région's slice): public knowledge, read from dist/ like the rest.
 function regionsOfDepartements(): (d: string) => string {
@@ -240,7 +277,29 @@ describe("an outside reader with the published files only, across datasets", () 
   });
 });
 
+describe("an outside reader with the published files only, against the business secret", () => {
+  it.each(Object.keys(BUSINESS_MAGNITUDES))("%s publishes no magnitude of 1 or 2 structures", (name) => {
+    const {found, checked} = magnitudesOfFewStructures(theme("structures").rows, name, theme(name).rows);
+    expect(found.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe("the attack on a copy of the files that gives a cell away", () => {
+  it("finds the ETP of a cell of 1 or 2 structures published", () => {
+    const structures = theme("structures").rows;
+    const one = structures.find((r) => r.nb_structures === 1 && r.niveau === "département")!;
+    const etp = theme("etp").rows.map((r) =>
+      r.niveau === one.niveau &&
+      r.territoire === one.territoire &&
+      r.periode === one.periode &&
+      r.type_structure === one.type_structure
+        ? {...r, etp_conventionnes: 2.5, etp_conventionnes_secret: false}
+        : r
+    );
+    expect(magnitudesOfFewStructures(structures, "etp", etp).found.length).toBe(1);
+  });
+
   it("finds hours that salaries masks published in etp", () => {
     const etp = theme("etp").rows.map((r) =>
       isMasked(r, "heures_travaillees") ? {...r, heures_travaillees: 1234.5, heures_travaillees_secret: false} : r

@@ -59,6 +59,12 @@ export interface FigureColumn extends ColumnBase {
    */
   readonly maskedWith?: {readonly dataset: string; readonly figure: string};
   /**
+   * A magnitude summed over structures (ETP, hours, aid): masked under the business secret
+   * where fewer than 3 structures, or one holding more than 85 %, make it up (threshold.ts),
+   * and where that would be given back. The loader sets the `_secret` flags.
+   */
+  readonly businessSecret?: boolean;
+  /**
    * Published precision of a "float64" figure (required there, nowhere else): the number of
    * decimals it is rounded to before writing (see precision.ts), in the unit of the column
    * (a "%" rate is a proportion: 4 decimals = a hundredth of a percentage point). Rounding
@@ -108,11 +114,18 @@ export const MAX_DECIMALS = 6;
 
 export const secretColumnName = (figure: string) => `${figure}${SECRET_SUFFIX}`;
 
-/** Whether a figure falls under the statistical secret: it counts people, or is a ratio over people. */
+/**
+ * Whether a figure falls under the statistical secret: it counts people, is a ratio over people,
+ * follows another dataset's masks, or is a magnitude under the business secret.
+ */
 export function isSecretFigure(column: Column): column is FigureColumn {
   return (
     column.role === "figure" &&
-    (column.counts === "people" || !!column.numerator || !!column.denominator || !!column.maskedWith)
+    (column.counts === "people" ||
+      !!column.numerator ||
+      !!column.denominator ||
+      !!column.maskedWith ||
+      !!column.businessSecret)
   );
 }
 

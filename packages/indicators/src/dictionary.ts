@@ -18,9 +18,14 @@ import {
   SECRET_EXPLANATION,
   TYPE_LABELS,
   UNIT_LABELS,
+  businessSecretNote,
   precisionNote
 } from "./messages.ts";
-import {DISCLOSURE_THRESHOLD} from "./disclosure/threshold.ts";
+import {
+  BUSINESS_SECRET_DOMINANCE,
+  BUSINESS_SECRET_MIN_STRUCTURES,
+  DISCLOSURE_THRESHOLD
+} from "./disclosure/threshold.ts";
 
 export interface DictionaryColumn {
   readonly name: string;
@@ -35,6 +40,8 @@ export interface DictionaryColumn {
   readonly denominator?: string;
   /** Masked wherever this other dataset masks this figure (see dataset.ts). */
   readonly maskedWith?: {readonly dataset: string; readonly figure: string};
+  /** A magnitude over structures, under the business secret (see dataset.ts). */
+  readonly businessSecret?: boolean;
   /** Decimals a decimal figure is rounded to (see precision.ts); absent for exact columns. */
   readonly decimals?: number;
   /** Whether the figure falls under the statistical secret (it then has a `_secret` flag). */
@@ -57,6 +64,11 @@ export interface DictionaryDataset {
 
 export interface DataDictionary {
   readonly disclosureThreshold: number;
+  /**
+   * Business secret of the magnitudes (ETP, hours, aid): masked when computed over fewer than
+   * `minStructures` structures, or when one holds more than `dominance` of it (a proportion).
+   */
+  readonly businessSecret: {readonly minStructures: number; readonly dominance: number};
   readonly datasets: readonly DictionaryDataset[];
 }
 
@@ -64,6 +76,7 @@ export interface DataDictionary {
 export function buildDictionary(specs: readonly DatasetSpec[]): DataDictionary {
   return {
     disclosureThreshold: DISCLOSURE_THRESHOLD,
+    businessSecret: {minStructures: BUSINESS_SECRET_MIN_STRUCTURES, dominance: BUSINESS_SECRET_DOMINANCE},
     datasets: specs.map((spec) => {
       checkSpec(spec);
       const columns = publishedColumns(spec);
@@ -91,6 +104,7 @@ export function buildDictionary(specs: readonly DatasetSpec[]): DataDictionary {
             numerator: c.numerator,
             denominator: c.denominator,
             maskedWith: c.maskedWith,
+            businessSecret: c.businessSecret,
             decimals: c.decimals,
             secret: flagged.has(c.name),
             sources: c.sources ?? []
@@ -108,7 +122,9 @@ export function dictionaryToMarkdown(dictionary: DataDictionary): string {
     "",
     "Cette page est générée à partir des déclarations des jeux de données : elle décrit exactement les fichiers publiés.",
     "",
-    `> ${SECRET_EXPLANATION} Seuil : ${dictionary.disclosureThreshold} personnes.`,
+    `> ${SECRET_EXPLANATION} Seuils : ${dictionary.disclosureThreshold} personnes ; ` +
+      `${dictionary.businessSecret.minStructures} structures et ` +
+      `${Math.round(dictionary.businessSecret.dominance * 100)} % pour une seule.`,
     "",
     `> ${PRECISION_EXPLANATION}`,
     ""
@@ -153,6 +169,7 @@ function notes(c: DictionaryColumn): string[] {
   if (c.denominator) out.push(`Dénominateur : \`${c.denominator}\`.`);
   if (c.decimals !== undefined) out.push(precisionNote(c.decimals));
   if (c.secret) out.push("Soumis au secret statistique.");
+  if (c.businessSecret) out.push(businessSecretNote());
   return out;
 }
 

@@ -21,7 +21,13 @@ export {METADATA_KEYS, toArrow} from "./arrow.ts";
 export {sortRows} from "./sort.ts";
 export {SIGNIFICANT_DIGITS, roundToDecimals} from "./precision.ts";
 export {publicationDate} from "./publication-date.ts";
-export {DISCLOSURE_THRESHOLD, isUnderThreshold} from "./disclosure/threshold.ts";
+export {
+  BUSINESS_SECRET_DOMINANCE,
+  BUSINESS_SECRET_MIN_STRUCTURES,
+  DISCLOSURE_THRESHOLD,
+  isBusinessSecret,
+  isUnderThreshold
+} from "./disclosure/threshold.ts";
 export {isPrimarySecret} from "./disclosure/primary.ts";
 export type {CellKey, Constraint, MaskReason} from "./disclosure/secondary.ts";
 export {secondarySuppression} from "./disclosure/secondary.ts";
@@ -45,7 +51,13 @@ export {
   regionOfDepartement
 } from "./territories.ts";
 export {SECRET_EXPLANATION, messages} from "./messages.ts";
-export {etpByLevelSql, etpFactsCtes, type EtpRow} from "./definitions/etp.ts";
+export {
+  etpByLevelSql,
+  etpConcentrationSql,
+  etpFactsCtes,
+  type EtpConcentrationRow,
+  type EtpRow
+} from "./definitions/etp.ts";
 export {
   MEASURE_KINDS,
   TYPE_STRUCTURE_VALUES,

@@ -2,6 +2,11 @@
 // kept in one place so the wording stays consistent and can be tested.
 
 import type {Counts, Level, Period, Unit} from "./vocabulary.ts";
+import {
+  BUSINESS_SECRET_DOMINANCE,
+  BUSINESS_SECRET_MIN_STRUCTURES,
+  DISCLOSURE_THRESHOLD
+} from "./disclosure/threshold.ts";
 
 export const LEVEL_LABELS: Record<Level, string> = {
   national: "national",
@@ -44,10 +49,18 @@ export const TYPE_LABELS = {
 } as const;
 
 export const SECRET_EXPLANATION =
-  "Secret statistique : une valeur qui porte sur moins de 11 personnes n'est pas publiée " +
-  "(valeur vide, colonne « _secret » à vrai). D'autres valeurs sont masquées de la même façon " +
+  `Secret statistique : une valeur qui porte sur moins de ${DISCLOSURE_THRESHOLD} personnes n'est pas publiée ` +
+  "(valeur vide, colonne « _secret » à vrai). Secret des affaires : un montant (ETP, heures, aide " +
+  `de l'État) calculé sur moins de ${BUSINESS_SECRET_MIN_STRUCTURES} structures, ou dont une seule structure ` +
+  `détient plus de ${Math.round(BUSINESS_SECRET_DOMINANCE * 100)} %, n'est pas publié non plus. ` +
+  "D'autres valeurs sont masquées de la même façon " +
   "pour qu'une valeur secrète ne puisse pas être recalculée à partir des totaux publiés. " +
   "Une valeur masquée n'est jamais remplacée par 0.";
+
+/** The dictionary's note on a magnitude under the business secret. */
+export const businessSecretNote = () =>
+  `Soumis au secret des affaires : masqué quand il porte sur moins de ${BUSINESS_SECRET_MIN_STRUCTURES} ` +
+  `structures, ou qu'une seule en détient plus de ${Math.round(BUSINESS_SECRET_DOMINANCE * 100)} %.`;
 
 export const PRECISION_EXPLANATION =
   "Précision : les nombres décimaux sont publiés arrondis au nombre de décimales que le dictionnaire " +

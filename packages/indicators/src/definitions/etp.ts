@@ -79,17 +79,7 @@ export function etpFactsCtes(): string {
  * period: every month ('AAAA-MM') and every year ('AAAA') of the monthly statements.
  */
 export function etpByLevelSql(): string {
-  return `WITH ${aspBaseCtes()}, ${etpFactsCtes()},
-  -- Each fact in its month (ETP as is) and in its year (ETP / 12: the mean of the months).
-  periods AS (
-    SELECT kind, departement, region, ${monthPeriodSql("annee", "mois")} AS periode, 1.0 AS etp_factor,
-           etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable
-    FROM facts WHERE in_months = 1
-    UNION ALL
-    SELECT kind, departement, region, ${yearPeriodSql("annee")} AS periode, 1.0 / 12 AS etp_factor,
-           etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable
-    FROM facts
-  )
+  return `WITH ${aspBaseCtes()}, ${etpFactsCtes()}, ${etpPeriodsCte()}
   SELECT ${levelAndKindColumns("region", "departement", "kind")},
          periode,
          SUM(etp_conventionnes * etp_factor) AS etp_conventionnes,
@@ -102,4 +92,70 @@ export function etpByLevelSql(): string {
          SUM(cofinance) / NULLIF(SUM(total_cofinancable), 0) AS part_cofinancement
   FROM periods
   ${groupByLevelsAndKinds("region", "departement", "kind", ["periode"])}`;
+}
+
+// Each fact in its month (ETP as is) and in its year (ETP / 12: the mean of the months), with
+// its structure: the same periods for the figures and for their concentration.
+function etpPeriodsCte(): string {
+  return `periods AS (
+    SELECT structure_id, kind, departement, region, ${monthPeriodSql("annee", "mois")} AS periode, 1.0 AS etp_factor,
+           etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable
+    FROM facts WHERE in_months = 1
+    UNION ALL
+    SELECT structure_id, kind, departement, region, ${yearPeriodSql("annee")} AS periode, 1.0 / 12 AS etp_factor,
+           etp_conventionnes, etp_realises, etp_realises_valides, heures, montant_aide, cofinance, total_cofinancable
+    FROM facts
+  )`;
+}
+
+/** A row of {@link etpConcentrationSql}. */
+export interface EtpConcentrationRow {
+  readonly niveau: string;
+  readonly territoire: string;
+  readonly type_structure: string;
+  readonly periode: string;
+  /** Structures with a positive ETP conventionné, hour, ETP réalisé or aid in the cell. */
+  readonly nb_structures: number;
+  /** Largest share one structure holds of any of those magnitudes (a proportion; 0 when none). */
+  readonly part_max_structure: number;
+  /** Σ of the monthly ETP conventionnés of the cell (not divided by 12 for a year): a size, to rank cells. */
+  readonly somme_etp_conventionnes: number;
+  readonly [key: string]: string | number | null;
+}
+
+/**
+ * How concentrated the magnitudes of each cell of {@link etpByLevelSql} are (same niveau,
+ * territoire, type_structure and periode), for the business secret: the number of
+ * structures behind the cell (a structure of several kinds counts once in « ensemble », one
+ * of several départements once in its région and nationally) and the largest share one of
+ * them holds, the largest over ETP conventionnés, ETP réalisés, hours and aid (the
+ * co-funding share is a ratio of the same annexes' amounts), and the cell's ETP conventionnés
+ * (Σ of its months) to rank cells when more must be masked.
+ */
+export function etpConcentrationSql(): string {
+  return `WITH ${aspBaseCtes()}, ${etpFactsCtes()}, ${etpPeriodsCte()},
+  by_structure AS (
+    SELECT ${levelAndKindColumns("region", "departement", "kind")},
+           periode,
+           SUM(etp_conventionnes) AS conv,
+           SUM(etp_realises) AS realises,
+           SUM(heures) AS heures,
+           SUM(COALESCE(montant_aide, 0)) AS aide
+    FROM periods
+    ${groupByLevelsAndKinds("region", "departement", "kind", ["periode", "structure_id"])}
+  ),
+  contributing AS (
+    SELECT * FROM by_structure WHERE conv > 0 OR realises > 0 OR heures > 0 OR aide > 0
+  )
+  SELECT niveau, territoire, type_structure, periode,
+         COUNT(*) AS nb_structures,
+         GREATEST(
+           COALESCE(MAX(conv) / NULLIF(SUM(conv), 0), 0),
+           COALESCE(MAX(realises) / NULLIF(SUM(realises), 0), 0),
+           COALESCE(MAX(heures) / NULLIF(SUM(heures), 0), 0),
+           COALESCE(MAX(aide) / NULLIF(SUM(aide), 0), 0)
+         ) AS part_max_structure,
+         COALESCE(SUM(conv), 0) AS somme_etp_conventionnes
+  FROM contributing
+  GROUP BY niveau, territoire, type_structure, periode`;
 }
