@@ -8,6 +8,7 @@ import {monthly, stageFixture, type StagedFixture} from "@pilotage/indicators/te
 import {additiveRelations, hiddenTogether, monthsInYearRelations, totalAlone} from "../tests/support/relations.ts";
 import {compute as etp} from "./etp.ts";
 import {salariesOnce} from "./salaries.ts";
+import {withoutMasks} from "./lib/unmasked.ts";
 
 // ACI annexes over 2025 (ETP conventionnés); each structure has 11 employees (no count under
 // 11 anywhere: only the business secret masks), each working 10 h × its ETP every month.
@@ -153,5 +154,20 @@ describe("business secret in salaries", () => {
     expect(published(paris, ["heures_travaillees", "etp_realises", "montant_aide"])).toBe(true);
     expect(paris.heures_travaillees).toBeCloseTo(find(etpRows, "département", "75").heures_travaillees as number, 6);
     expect(paris.montant_aide).toBeCloseTo(find(etpRows, "département", "75").montant_aide as number, 6);
+  });
+});
+
+describe("business secret without disclosure control (the masking measure, masquage.ts)", () => {
+  it("masks nothing inside withoutMasks, so the measure compares with every value", async () => {
+    const context = {engine: fixture.duck, referenceDate: "2025-12-31"};
+    const [unmaskedEtp, unmaskedSalaries] = await withoutMasks(() =>
+      Promise.all([etp(context), salariesOnce(context)])
+    );
+    for (const row of [...unmaskedEtp.rows, ...unmaskedSalaries.rows])
+      for (const [key, value] of Object.entries(row)) if (key.endsWith("_secret")) expect(value, key).not.toBe(true);
+    // The Hérault's 2 structures: masked as published, in clear without masks.
+    expect(masked(find(etpRows, "département", "34"))).toBe(true);
+    const herault = find(unmaskedEtp.rows, "département", "34");
+    for (const figure of MAGNITUDES) expect(typeof herault[figure], figure).toBe("number");
   });
 });

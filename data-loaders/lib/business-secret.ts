@@ -18,6 +18,7 @@ import {
 } from "@pilotage/indicators";
 import type {ComputeContext} from "./run.ts";
 import {oncePerProcess} from "./build-run.ts";
+import {masksOff} from "./unmasked.ts";
 
 /** Key of a cell of the fluxIAE datasets, without its category: `[niveau, territoire, type_structure, periode]`. */
 export const magnitudeCellKey = (row: Row | EtpConcentrationRow): string =>
@@ -80,9 +81,11 @@ export interface BusinessSecret {
 
 /**
  * The business secret of this build's sources, computed once per build and engine (salaries
- * and etp both ask for it).
+ * and etp both ask for it). Nothing is under it while disclosure control is off (masquage.ts
+ * measures the masks against rows computed without any: lib/unmasked.ts).
  */
 export function businessSecretOnce(context: ComputeContext): Promise<BusinessSecret> {
+  if (masksOff()) return Promise.resolve({cells: [], conventions: []});
   return oncePerProcess(context.engine, `secret-affaires-${context.referenceDate}`, async () => {
     const concentration = await context.engine.query<EtpConcentrationRow>(etpConcentrationSql());
     const cells = businessSecretCells(concentration);
