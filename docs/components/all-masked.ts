@@ -2,6 +2,7 @@
 // hatching. It is not drawn; the section says so in a sentence and points to the level
 // above (the région of a département, France for a région), where the figures are published.
 import {el} from "./dom.js";
+import {DEFAULT_MASK_REASON} from "./format.js";
 import type {FigureOptions} from "./options.js";
 import {chosenFilters} from "./page-filters.js";
 import {departement, region} from "./territories.js";
@@ -48,7 +49,7 @@ export function allMaskedNotice(o: FigureOptions, id: string): HTMLElement {
       : [` Les chiffres sont publiés au niveau supérieur : ${above.name}.`]
     : [" Les chiffres sont publiés au niveau supérieur (la région, ou la France entière)."];
   return el("p", {class: "pi-tout-masque", id: `${id}-constat`}, [
-    `Toutes les valeurs de ce graphique sont masquées (secret statistique : moins de 11 personnes) ; il n'est pas dessiné.`,
+    `Toutes les valeurs de ce graphique sont masquées : ${DEFAULT_MASK_REASON} ; il n'est pas dessiné.`,
     ...pointer
   ]);
 }

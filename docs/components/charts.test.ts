@@ -19,7 +19,9 @@ const common = {
   source: "ASP, extractions fluxIAE",
   dataDate: "2026-03-31"
 };
-const SECRET = "secret statistique (moins de 11 personnes)";
+const SECRET = "secret statistique (moins de 11 personnes ou de 3 structures, ou de quoi les retrouver)";
+// In a CSV download the reason holds a comma: quoted (RFC 4180).
+const SECRET_CSV = `"${SECRET}"`;
 
 // Snapshots are SVG files you can open; one element per line so that a change reads as a diff.
 function svgSnapshot(figure: HTMLElement): string {
@@ -107,7 +109,7 @@ describe("barChart", () => {
     expect(masked[0]!.textContent).toBe("EITIsecret statistique");
     expect(tableRows(f)[4]).toEqual(["EITI", "secret statistique", SECRET]);
     expect(f.querySelector(".pi-legende")!.textContent).toContain(`Valeur masquée : ${SECRET}`);
-    expect(csvOf(f).split("\n")[5]).toBe(`France entière,2025,EITI,,${SECRET},salariés`);
+    expect(csvOf(f).split("\n")[5]).toBe(`France entière,2025,EITI,,${SECRET_CSV},salariés`);
   });
 
   it("has a table holding exactly the drawn bars, in drawing order", () => {
@@ -121,7 +123,7 @@ describe("barChart", () => {
       "France entière,2025,ACI,43520,,",
       "France entière,2025,EI,12760,,",
       "France entière,2025,ETTI,12620,,",
-      `France entière,2025,EITI,,${SECRET},`
+      `France entière,2025,EITI,,${SECRET_CSV},`
     ]);
   });
 
@@ -293,7 +295,7 @@ describe("lineChart", () => {
     expect(rows).toContainEqual(["mars 2025", "Embauches", "secret statistique", SECRET]);
     expect(f.querySelector(".pi-legende")!.textContent).toContain(`Valeur masquée (Embauches, mars 2025) : ${SECRET}`);
     expect(csvOf(f).split("\n")[0]).toBe("Territoire,Période,Mois,Série,Valeur,Note,Unité");
-    expect(csvOf(f)).toContain(`2025-03,Embauches,,${SECRET}`);
+    expect(csvOf(f)).toContain(`2025-03,Embauches,,${SECRET_CSV}`);
   });
 
   it("lists masked months as spans, not one by one (36 months read as one span)", () => {
@@ -411,7 +413,7 @@ describe("dataTable", () => {
     // Two value columns: each header names its unit, the "Unité" column stays empty.
     expect(csvOf(f)).toBe(
       "Territoire,Période,Département,Salariés,Taux,Note,Unité\n" +
-        `France entière,2025,Ain,1234,0.5,,\nFrance entière,2025,Aisne,,,${SECRET},`
+        `France entière,2025,Ain,1234,0.5,,\nFrance entière,2025,Aisne,,,${SECRET_CSV},`
     );
   });
 });

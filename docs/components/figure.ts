@@ -175,7 +175,7 @@ export function legendList(items: HTMLLIElement[]): HTMLElement | null {
   return items.length ? el("ul", {class: "pi-legende", "aria-label": "Légende"}, items) : null;
 }
 
-/** "Valeurs masquées : secret statistique (moins de 11 personnes)" — one item per reason. */
+/** "Valeur masquée : secret statistique (…)" — one item per reason. */
 export function maskLegend(id: string, reasons: (string | null)[]): HTMLLIElement[] {
   const distinct = [...new Set(reasons.filter((r): r is string => !!r))];
   return distinct.map((r) => legendItem(hatchFill(id), `Valeur masquée : ${r}`, true));

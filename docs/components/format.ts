@@ -126,8 +126,13 @@ export const formatMonthShort = (d: Date | number | string): string => monthShor
 
 /** What a masked cell shows. The reason goes next to it (legend, table note). */
 export const MASKED_LABEL = "secret statistique";
-/** Default reason when a row is masked without saying why. */
-export const DEFAULT_MASK_REASON = "secret statistique (moins de 11 personnes)";
+/**
+ * Default reason when a row is masked without saying why. Which rule masked a cell is not
+ * published (it would tell a primary mask from its complements), so the reason names them all:
+ * few people, few structures (secret des affaires), or a value that would give them back.
+ */
+export const DEFAULT_MASK_REASON =
+  "secret statistique (moins de 11 personnes ou de 3 structures, ou de quoi les retrouver)";
 
 /** How a value is written: a named kind or your own function. */
 export type ValueFormat = "nombre" | "pourcentage" | "euros" | ((value: number) => string);

@@ -61,7 +61,8 @@ export interface MaskOptions<T> {
   /**
    * Reason why a value is masked (its value is then null): a key or a function.
    * Default: the row's `masked` field. A null value with no reason is masked with
-   * the default reason "secret statistique (moins de 11 personnes)".
+   * the default reason (DEFAULT_MASK_REASON: few people, few structures, or a value that
+   * would give them back).
    */
   masked?: Accessor<T, string | null | undefined>;
 }

@@ -103,7 +103,7 @@ describe("periods in French", () => {
 });
 
 describe("a chart whose every value is masked", () => {
-  const SECRET = "secret statistique (moins de 11 personnes)";
+  const SECRET = "secret statistique (moins de 11 personnes ou de 3 structures, ou de quoi les retrouver)";
   it("is not drawn: a sentence says so and points to the level above", () => {
     const figure = barChart({
       ...common,
@@ -121,7 +121,7 @@ describe("a chart whose every value is masked", () => {
     expect(figure.querySelector("svg[role=img]")).toBeNull();
     const notice = figure.querySelector(".pi-tout-masque")!;
     expect(notice.textContent).toBe(
-      "Toutes les valeurs de ce graphique sont masquées (secret statistique : moins de 11 personnes) ; il n'est pas dessiné. Les chiffres sont publiés au niveau supérieur : la région Hauts-de-France."
+      "Toutes les valeurs de ce graphique sont masquées : secret statistique (moins de 11 personnes ou de 3 structures, ou de quoi les retrouver) ; il n'est pas dessiné. Les chiffres sont publiés au niveau supérieur : la région Hauts-de-France."
     );
     expect(notice.querySelector("a")!.getAttribute("href")).toBe("../regions/32");
     // The table still lists what is masked and why.

@@ -82,8 +82,12 @@ describe("rows of a published file", () => {
     const rows = rowsOf(table);
     const lozere = one(rows, {territoire: "48"});
     expect(value(lozere, "nb_salaries")).toBeNull();
-    expect(maskOf(lozere, "nb_salaries")).toBe("secret statistique (moins de 11 personnes)");
-    expect(reason(lozere, "nb_salaries")).toBe("secret statistique (moins de 11 personnes)");
+    expect(maskOf(lozere, "nb_salaries")).toBe(
+      "secret statistique (moins de 11 personnes ou de 3 structures, ou de quoi les retrouver)"
+    );
+    expect(reason(lozere, "nb_salaries")).toBe(
+      "secret statistique (moins de 11 personnes ou de 3 structures, ou de quoi les retrouver)"
+    );
     expect(reason(undefined, "nb_salaries")).toBe("pas de donnée");
     const france = one(rows, {periode: "2024"});
     expect(value(france, "nb_salaries")).toBe(120);
