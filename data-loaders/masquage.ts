@@ -198,14 +198,11 @@ export async function measureMasking(
  */
 export const MIN_COUNTED_FOR_SHARE = 100 * DISCLOSURE_THRESHOLD;
 
-/** One line of `masquage.json`. */
-export interface PublishedMasking {
-  readonly dataset: string;
-  readonly unit: Unit;
-  readonly figures: readonly string[];
-  readonly level: string;
-  readonly cells: number;
-  readonly maskedCells: number;
+/** One line of `masquage.json`: a measure without its exact counted values. */
+export interface PublishedMasking extends Pick<
+  MaskingMeasure,
+  "dataset" | "unit" | "figures" | "level" | "cells" | "maskedCells"
+> {
   /**
    * Share of what the level's cells count that sits in masked cells, in whole percent rounded
    * up (0 only when nothing is masked: 0.3 % is published 1); null when the level counts fewer

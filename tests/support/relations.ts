@@ -109,3 +109,25 @@ export function totalAlone<R extends AnyRow>(relation: Relation<R>, figure: stri
     !relation.parts.some(isMasked)
   );
 }
+
+/**
+ * For magnitudes (no threshold): the relations of `relations` where a masked `figure` is given
+ * back, a masked total beside published parts (`totalAlone`) or a single masked part beside a
+ * published total, each named by its `what`; and how many relations with a masked part were
+ * checked (a test expects some, or it proves nothing).
+ */
+export function maskedMagnitudesAlone<R extends AnyRow>(
+  relations: readonly Relation<R>[],
+  figure: string
+): {readonly alone: string[]; readonly checked: number} {
+  const alone: string[] = [];
+  let checked = 0;
+  for (const relation of relations) {
+    if (totalAlone(relation, figure)) alone.push(`${figure} ${relation.what} (total)`);
+    const seen = hiddenTogether(relation, figure);
+    if (!seen) continue;
+    checked++;
+    if (seen.masked < 2) alone.push(`${figure} ${relation.what}`);
+  }
+  return {alone, checked};
+}
