@@ -229,21 +229,30 @@ export const percentUp = (part: number, whole: number): number => Math.ceil(Numb
 
 /**
  * `masquage.json`: `threshold` (the secret's), `minCounted` (MIN_COUNTED_FOR_SHARE),
- * `datasets` (the measures as `publishedMasking` gives them) and `nothingSecret` (the published
- * datasets with no figure measured: they count structures, posts or national ETP, and mask
- * nothing). Computed from the published datasets as this build computes them (results shared
- * with the other loaders). Throws when a published dataset with a figure to measure is
- * missing from MEASURED_DATASETS.
+ * `datasets` (the measures as `publishedMasking` gives them), `nothingSecret` (the published
+ * datasets with no figure measured: they count structures or posts, and mask nothing) and
+ * `copies` (datasets whose figures are another's, masks included: etp-mensuel holds etp's
+ * national months; `{dataset, of}`). Computed from the published datasets as this build
+ * computes them (results shared with the other loaders). Throws when a published dataset with
+ * a figure to measure is none of these.
  */
 export async function maskingJson(context: ComputeContext): Promise<string> {
   const measures = await measureMasking(context, MEASURED_DATASETS, (d) =>
     oncePerBuild(`${d.name}-${context.referenceDate}`, () => d.compute(context))
   );
-  // Every published dataset: measured, or with nothing to measure (etp-mensuel among them).
+  // Every published dataset: measured, a copy of a measured one, or with nothing to measure.
   const specs = SPECS.map((spec) => spec(context.referenceDate));
+  const isMeasured = (name: string) => MEASURED_DATASETS.some((d) => d.name === name);
   const nothingSecret = specs.filter((spec) => !measuredFigures(spec).length).map((spec) => spec.name);
+  const copies = specs.flatMap((spec) => {
+    const of = [...new Set(measuredFigures(spec).map((f) => f.maskedWith?.dataset))];
+    return isMeasured(spec.name) || !of.length || !of.every((d) => d !== undefined && isMeasured(d))
+      ? []
+      : [{dataset: spec.name, of: of as string[]}];
+  });
   const unmeasured = specs.filter(
-    (spec) => !nothingSecret.includes(spec.name) && !MEASURED_DATASETS.some((d) => d.name === spec.name)
+    (spec) =>
+      !nothingSecret.includes(spec.name) && !isMeasured(spec.name) && !copies.some((c) => c.dataset === spec.name)
   );
   if (unmeasured.length)
     throw new Error(`Mesure du masquage : jeu publié non mesuré (${unmeasured.map((s) => s.name).join(", ")}).`);
@@ -252,7 +261,8 @@ export async function maskingJson(context: ComputeContext): Promise<string> {
       threshold: DISCLOSURE_THRESHOLD,
       minCounted: MIN_COUNTED_FOR_SHARE,
       datasets: publishedMasking(measures),
-      nothingSecret
+      nothingSecret,
+      copies
     },
     null,
     1

@@ -27,6 +27,7 @@ interface Masking {
   minCounted: number;
   datasets: Line[];
   nothingSecret: string[];
+  copies: {dataset: string; of: string[]}[];
 }
 interface DictionaryColumn {
   name: string;
@@ -87,7 +88,12 @@ const number = (text: string) => Number(text.replace(/[\s\u202f\u00a0%]/g, "").r
 describe("Données et méthode: what the secret masks", () => {
   it("measures every published dataset and level, with the cells an outside reader counts in the open data", () => {
     const measured = [...new Set(masking.datasets.map((d) => d.dataset))];
-    expect([...measured, ...masking.nothingSecret].sort()).toEqual(dictionary.datasets.map((d) => d.name).sort());
+    const copies = masking.copies.map((c) => c.dataset);
+    expect([...measured, ...masking.nothingSecret, ...copies].sort()).toEqual(
+      dictionary.datasets.map((d) => d.name).sort()
+    );
+    // etp-mensuel: etp's national months, with etp's masks.
+    expect(masking.copies).toEqual([{dataset: "etp-mensuel", of: ["etp"]}]);
     expect(masking.nothingSecret).toEqual(expect.arrayContaining(["structures", "postes-tension"]));
     for (const name of measured) {
       const groups = recount(name);
@@ -132,7 +138,8 @@ describe("Données et méthode: what the secret masks", () => {
       });
       const note = page.locator("p", {hasText: "arrondie au point de pourcentage supérieur"});
       expect(await note.count()).toBe(1);
-      for (const name of masking.nothingSecret) expect(await note.textContent()).toContain(name);
+      for (const name of [...masking.nothingSecret, ...masking.copies.map((c) => c.dataset)])
+        expect(await note.textContent()).toContain(name);
     } finally {
       await page.close();
     }
