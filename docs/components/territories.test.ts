@@ -1,4 +1,5 @@
 import {readFileSync} from "node:fs";
+import {TERRITOIRES} from "@pilotage/sources";
 import {describe, expect, it} from "vitest";
 import {DEPARTEMENTS, OUTRE_MER, REGIONS, departementsOf, territoryName} from "./territories.js";
 
@@ -12,6 +13,16 @@ const names = (name: string) =>
   );
 
 describe("territories", () => {
+  it("is the seed territoires.csv, which the browser cannot read: same codes, names and régions", () => {
+    const byCode = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : 1);
+    expect(DEPARTEMENTS.map((d) => [d.code, d.nom, d.region]).sort(byCode)).toEqual(
+      TERRITOIRES.map((t) => [t.departement, t.departement_nom, t.region]).sort(byCode)
+    );
+    expect(Object.fromEntries(REGIONS.map((r) => [r.code, r.nom]))).toEqual(
+      Object.fromEntries(TERRITOIRES.map((t) => [t.region, t.region_nom]))
+    );
+  });
+
   it("lists 101 départements and 18 régions, codes unique", () => {
     expect(DEPARTEMENTS).toHaveLength(101);
     expect(REGIONS).toHaveLength(18);

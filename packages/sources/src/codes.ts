@@ -6,17 +6,9 @@
 // département (`2A`/`2B` for Corsica, three digits for `97x`). Département codes likewise
 // ('1' → '01', '034' → '34', ' 2a' → '2A').
 
-/** The 101 départements (INSEE codes); a code outside this list "maps to no département". */
-export const DEPARTEMENTS: readonly string[] = [
-  ...Array.from({length: 95}, (_, i) => String(i + 1).padStart(2, "0")).filter((d) => d !== "20"),
-  "2A",
-  "2B",
-  "971",
-  "972",
-  "973",
-  "974",
-  "976"
-].sort();
+import {DEPARTEMENTS} from "./seeds.ts";
+
+export {DEPARTEMENTS};
 
 /** SQL: true when the trimmed text `t` is made of digits only (and not empty). */
 const digitsOnly = (t: string) => `(${t} <> '' AND LTRIM(${t}, '0123456789') = '')`;

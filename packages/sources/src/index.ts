@@ -33,4 +33,17 @@ export {openDuckDb, type DuckDbEngine, type DuckDbOptions} from "./duckdb-engine
 export {openWarehouse, openPglite, type PostgresEngine, type PgliteOptions} from "./postgres-engine.ts";
 export {loadIntoPostgres} from "./load-postgres.ts";
 export {findPersonalColumns, classifyColumns, type PersonalHit, type HeaderFields} from "./personal.ts";
-export {ROME_CODES_BY_DOMAINE, ROME_GRANDS_DOMAINES, romeGrandDomaine} from "./reference/rome.ts";
+export {
+  SEEDS_DIR,
+  readSeed,
+  TERRITOIRES,
+  REGIONS,
+  DEPARTEMENT_NAMES,
+  MEASURE_KINDS,
+  ROME_CODES_BY_DOMAINE,
+  ROME_GRANDS_DOMAINES,
+  romeGrandDomaine,
+  EXIT_CATEGORY_SEED,
+  type ExitCategory,
+  type Region
+} from "./seeds.ts";

@@ -2,6 +2,8 @@
 // population (thousands, recent INSEE orders of magnitude) used only as a weight for
 // where structures and people are.
 
+import {REGIONS as SEED_REGIONS} from "@pilotage/sources";
+
 export interface Region {
   readonly code: string;
   readonly name: string;
@@ -13,55 +15,119 @@ export interface Departement {
   readonly population: number;
 }
 
-const R = (code: string, name: string): Region => ({code, name});
+// Names and membership: the seed territoires.csv (@pilotage/sources), the list the indicators use.
+export const REGIONS: readonly Region[] = SEED_REGIONS.map((r) => ({code: r.code, name: r.name}));
 
-export const REGIONS: readonly Region[] = [
-  R("01", "Guadeloupe"),
-  R("02", "Martinique"),
-  R("03", "Guyane"),
-  R("04", "La Réunion"),
-  R("06", "Mayotte"),
-  R("11", "Île-de-France"),
-  R("24", "Centre-Val de Loire"),
-  R("27", "Bourgogne-Franche-Comté"),
-  R("28", "Normandie"),
-  R("32", "Hauts-de-France"),
-  R("44", "Grand Est"),
-  R("52", "Pays de la Loire"),
-  R("53", "Bretagne"),
-  R("75", "Nouvelle-Aquitaine"),
-  R("76", "Occitanie"),
-  R("84", "Auvergne-Rhône-Alpes"),
-  R("93", "Provence-Alpes-Côte d'Azur"),
-  R("94", "Corse")
-];
-
-// région code → "département:population" list.
-const LAYOUT: Record<string, string> = {
-  "01": "971:384",
-  "02": "972:361",
-  "03": "973:285",
-  "04": "974:870",
-  "06": "976:310",
-  "11": "75:2130 77:1420 78:1450 91:1300 92:1620 93:1660 94:1410 95:1250",
-  "24": "18:300 28:430 36:218 37:610 41:330 45:680",
-  "27": "21:535 25:545 39:260 58:200 70:233 71:550 89:335 90:141",
-  "28": "14:700 27:600 50:495 61:280 76:1250",
-  "32": "02:530 59:2610 60:830 62:1460 80:570",
-  "44": "08:270 10:310 51:565 52:170 54:733 55:183 57:1045 67:1140 68:765 88:360",
-  "52": "44:1460 49:820 53:307 72:565 85:690",
-  "53": "22:600 29:915 35:1100 56:760",
-  "75": "16:352 17:655 19:240 23:116 24:413 33:1650 40:420 47:331 64:690 79:375 86:437 87:372",
-  "76": "09:153 11:375 12:280 30:750 31:1420 32:191 34:1190 46:174 48:76 65:230 66:480 81:390 82:262",
-  "84": "01:660 03:335 07:330 15:144 26:520 38:1280 42:765 43:228 63:660 69:1880 73:440 74:840",
-  "93": "04:165 05:141 06:1090 13:2040 83:1080 84:560",
-  "94": "2A:160 2B:180"
+// Rough population of each département, in thousands (a weight, not a statistic).
+const POPULATION: Readonly<Record<string, number>> = {
+  "01": 660,
+  "02": 530,
+  "03": 335,
+  "04": 165,
+  "05": 141,
+  "06": 1090,
+  "07": 330,
+  "08": 270,
+  "09": 153,
+  "10": 310,
+  "11": 375,
+  "12": 280,
+  "13": 2040,
+  "14": 700,
+  "15": 144,
+  "16": 352,
+  "17": 655,
+  "18": 300,
+  "19": 240,
+  "21": 535,
+  "22": 600,
+  "23": 116,
+  "24": 413,
+  "25": 545,
+  "26": 520,
+  "27": 600,
+  "28": 430,
+  "29": 915,
+  "2A": 160,
+  "2B": 180,
+  "30": 750,
+  "31": 1420,
+  "32": 191,
+  "33": 1650,
+  "34": 1190,
+  "35": 1100,
+  "36": 218,
+  "37": 610,
+  "38": 1280,
+  "39": 260,
+  "40": 420,
+  "41": 330,
+  "42": 765,
+  "43": 228,
+  "44": 1460,
+  "45": 680,
+  "46": 174,
+  "47": 331,
+  "48": 76,
+  "49": 820,
+  "50": 495,
+  "51": 565,
+  "52": 170,
+  "53": 307,
+  "54": 733,
+  "55": 183,
+  "56": 760,
+  "57": 1045,
+  "58": 200,
+  "59": 2610,
+  "60": 830,
+  "61": 280,
+  "62": 1460,
+  "63": 660,
+  "64": 690,
+  "65": 230,
+  "66": 480,
+  "67": 1140,
+  "68": 765,
+  "69": 1880,
+  "70": 233,
+  "71": 550,
+  "72": 565,
+  "73": 440,
+  "74": 840,
+  "75": 2130,
+  "76": 1250,
+  "77": 1420,
+  "78": 1450,
+  "79": 375,
+  "80": 570,
+  "81": 390,
+  "82": 262,
+  "83": 1080,
+  "84": 560,
+  "85": 690,
+  "86": 437,
+  "87": 372,
+  "88": 360,
+  "89": 335,
+  "90": 141,
+  "91": 1300,
+  "92": 1620,
+  "93": 1660,
+  "94": 1410,
+  "95": 1250,
+  "971": 384,
+  "972": 361,
+  "973": 285,
+  "974": 870,
+  "976": 310
 };
 
-export const DEPARTEMENTS: readonly Departement[] = REGIONS.flatMap((region) =>
-  (LAYOUT[region.code] ?? "").split(" ").map((item) => {
-    const [code, population] = item.split(":");
-    return {code: code as string, region, population: Number(population)};
+export const DEPARTEMENTS: readonly Departement[] = SEED_REGIONS.flatMap((seed, i) =>
+  seed.departements.map((code) => {
+    const population = POPULATION[code];
+    if (population === undefined) throw new Error(`Générateur : pas de population pour le département ${code}.`);
+    return {code, region: REGIONS[i]!, population};
   })
 ).sort((a, b) => a.code.localeCompare(b.code));
 

@@ -1,6 +1,7 @@
 // Sorties (definitive exits), as the real product defines them (domain.md): the exit motif of
 // the contract (contrat_motif_sortie_id → RefMotifSort → RefCategorieSort) gives the
-// category; "Retrait des sorties constatées" (rcs_code 5) is left out; an exit is examined
+// category (seed categories_sortie.csv: its value, label, and whether it is examined and
+// dynamic); "Retrait des sorties constatées" (rcs_code 5) is left out; an exit is examined
 // only after a minimum of work:
 // - ACI and EI: ≥ 1 hour worked and more than 2.65 months between hiring and exit;
 // - AI and ETTI: ≥ 150 hours worked;  EITI: ≥ 1 hour worked.
@@ -13,6 +14,7 @@
 // - the kind is the contract's measure code, the territory the structure's département,
 //   the year that of contrat_date_sortie_definitive (years of the monthly statements only);
 //   an exit without a motif has no category and is not examined.
+import {EXIT_CATEGORY_SEED} from "@pilotage/sources";
 import {
   aspBaseCtes,
   groupByLevelsAndKinds,
@@ -37,11 +39,32 @@ export const EXIT_CATEGORIES = [
 export const EXIT_CATEGORY_LABELS: Readonly<Record<(typeof EXIT_CATEGORIES)[number], string>> = {
   ensemble: "Ensemble des sorties examinées",
   sorties_dynamiques: "Sorties dynamiques (emploi durable, de transition, sorties positives)",
-  emploi_durable: "Emploi durable",
-  emploi_transition: "Emploi de transition",
-  sorties_positives: "Sorties positives",
-  autres_sorties: "Autres sorties"
+  ...exitLabels()
 };
+
+/** Labels of the examined categories, from the seed; throws when the seed and EXIT_CATEGORIES disagree. */
+function exitLabels(): Record<"emploi_durable" | "emploi_transition" | "sorties_positives" | "autres_sorties", string> {
+  const examined = EXIT_CATEGORY_SEED.filter((c) => c.examinee);
+  const expected = EXIT_CATEGORIES.filter((c) => c !== "ensemble" && c !== "sorties_dynamiques");
+  const found = examined.map((c) => c.categorie);
+  if (found.length !== expected.length || expected.some((c) => !found.includes(c)))
+    throw new Error(
+      `categories_sortie.csv : catégories examinées ${found.join(", ")}, attendu ${expected.join(", ")}.`
+    );
+  return Object.fromEntries(examined.map((c) => [c.categorie, c.libelle])) as ReturnType<typeof exitLabels>;
+}
+
+// The category of an exit's rcs_code, whether it is dynamic, which codes are not examined:
+// SQL written from the seed. A code the seed does not know counts as « autres sorties ».
+const sqlText = (v: string) => `'${v.replaceAll("'", "''")}'`;
+const categorySql = (code: string) =>
+  `CASE ${code} ${EXIT_CATEGORY_SEED.filter((c) => c.examinee)
+    .map((c) => `WHEN ${sqlText(c.rcs_code)} THEN ${sqlText(c.categorie)}`)
+    .join(" ")} ELSE 'autres_sorties' END`;
+const codesSql = (keep: (c: (typeof EXIT_CATEGORY_SEED)[number]) => boolean) =>
+  EXIT_CATEGORY_SEED.filter(keep)
+    .map((c) => sqlText(c.rcs_code))
+    .join(", ");
 
 /** SQL: contracts with `chain_id` (first contract of their chain) and the chain's first hiring and hours. */
 export function chainCtes(): string {
@@ -67,15 +90,15 @@ export function chainCtes(): string {
 
 /**
  * CTE bodies (after {@link aspBaseCtes} and {@link chainCtes}) shared by every exit figure:
- * `examined(contrat_id_ctr, structure_id, kind, departement, region, annee, categorie, heures,
+ * `examined(contrat_id_ctr, structure_id, kind, departement, region, annee, categorie, dynamique, heures,
  * mois_parcours)`, one row per examined exit (the rules above).
  */
 export function examinedExitsCtes(): string {
   return `exits AS (
     SELECT cc.contrat_id_ctr, cc.contrat_id_structure AS structure_id, cc.kind, t.departement, t.region,
            CAST(EXTRACT(YEAR FROM cc.contrat_date_sortie_definitive) AS INTEGER) AS annee,
-           CASE cat.rcs_code WHEN '1' THEN 'emploi_durable' WHEN '2' THEN 'emploi_transition'
-                             WHEN '3' THEN 'sorties_positives' ELSE 'autres_sorties' END AS categorie,
+           ${categorySql("cat.rcs_code")} AS categorie,
+           COALESCE(cat.rcs_code IN (${codesSql((c) => c.dynamique)}), false) AS dynamique,
            ch.heures,
            CAST(cc.contrat_date_sortie_definitive - ch.first_hire AS DOUBLE PRECISION) / ${DAYS_PER_MONTH} AS mois_parcours
     FROM contrat_chain cc
@@ -85,7 +108,7 @@ export function examinedExitsCtes(): string {
     JOIN structure_dep sd ON sd.structure_id = cc.contrat_id_structure
     LEFT JOIN territoires t ON t.departement = sd.departement
     WHERE cc.contrat_date_sortie_definitive IS NOT NULL
-      AND cat.rcs_code <> '5'
+      AND cat.rcs_code NOT IN (${codesSql((c) => !c.examinee)})
       AND cc.kind IS NOT NULL
       AND EXTRACT(YEAR FROM cc.contrat_date_sortie_definitive) IN (SELECT annee FROM years)
   ),
@@ -107,7 +130,7 @@ export function exitsByLevelSql(): string {
   by_category AS (
     SELECT kind, departement, region, annee, categorie FROM examined
     UNION ALL
-    SELECT kind, departement, region, annee, 'sorties_dynamiques' FROM examined WHERE categorie <> 'autres_sorties'
+    SELECT kind, departement, region, annee, 'sorties_dynamiques' FROM examined WHERE dynamique
     UNION ALL
     SELECT kind, departement, region, annee, 'ensemble' FROM examined
   )

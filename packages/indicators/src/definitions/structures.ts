@@ -3,7 +3,7 @@
 // figures, and the count of structures with an annexe in effect in a year.
 // Everything here is SQL that runs unchanged on DuckDB and PostgreSQL; the other fluxIAE
 // definitions (etp, sorties, parcours, salaries) build on these pieces.
-import {IAE_KINDS, departementOfCommuneSql, normalizeDepartementSql, tableSpec} from "@pilotage/sources";
+import {IAE_KINDS, MEASURE_KINDS, departementOfCommuneSql, normalizeDepartementSql, tableSpec} from "@pilotage/sources";
 import {knownTerritoryHaving, levelColumns, territoriesValues} from "./geography.ts";
 
 export {normalizeDepartementSql};
@@ -11,18 +11,8 @@ export {normalizeDepartementSql};
 /** Values of the `type_structure` dimension: the total first, then the five kinds. */
 export const TYPE_STRUCTURE_VALUES = ["ensemble", ...IAE_KINDS] as const;
 
-// Measure code → kind of structure. Copied from mesures_dispositifs_asp.csv (ASP nomenclature,
-// as used by the public data pipeline of the pilotage de l'inclusion), IAE kinds only:
-// FDI (fonds départemental d'insertion), ACIPA and EIPA are not kinds of SIAE.
-export const MEASURE_KINDS: Readonly<Record<string, string>> = {
-  ACI_DC: "ACI",
-  ACI_MP: "ACI",
-  EI_DC: "EI",
-  EI_MP: "EI",
-  AI_DC: "AI",
-  ETTI_DC: "ETTI",
-  EITI_DC: "EITI"
-};
+// Measure code → kind of structure: the seed mesures_dispositifs_asp.csv (@pilotage/sources).
+export {MEASURE_KINDS};
 
 /** SQL: kind of structure of a measure code column; NULL for any other code (FDI…). */
 export function kindOfMeasureSql(column: string): string {

@@ -9,7 +9,7 @@ flagged AS (
 by_category AS (
   SELECT structure_id, kind, departement, region, annee, categorie, rsa FROM flagged
   UNION ALL
-  SELECT structure_id, kind, departement, region, annee, 'sorties_dynamiques', rsa FROM flagged WHERE categorie <> 'autres_sorties'
+  SELECT structure_id, kind, departement, region, annee, 'sorties_dynamiques', rsa FROM flagged WHERE dynamique
   UNION ALL
   SELECT structure_id, kind, departement, region, annee, 'ensemble', rsa FROM flagged
 )
