@@ -78,3 +78,17 @@ describe("loader fingerprints", () => {
     expect((await invalidateLoaders(root, inputs("donnees-v2"))).stale).toHaveLength(2);
   });
 });
+
+describe("files the loaders read at run time", () => {
+  it("are the seeds and the SQL models, so that changing one re-runs every loader", async () => {
+    const {readAtRunTime} = await import("./prepare.ts");
+    const {SEEDS_DIR} = await import("@pilotage/sources");
+    const {MODELS_DIR} = await import("@pilotage/indicators");
+    const files = readAtRunTime();
+    expect(files).toContain(join(SEEDS_DIR, "territoires.csv"));
+    expect(files).toContain(join(SEEDS_DIR, "categories_sortie.csv"));
+    expect(files).toContain(join(MODELS_DIR, "marts/structure/structure_etp.sql"));
+    expect(files).toEqual([...files].sort());
+    expect(files.every((f) => /\.(csv|sql|yml)$/.test(f))).toBe(true);
+  });
+});

@@ -1,8 +1,10 @@
 // Before Framework runs: stage the sources (once per distinct input), then mark stale the
 // loaders whose fingerprint changed. Loaders then read the staged tables, never the sources.
 import {randomUUID} from "node:crypto";
+import {readdirSync} from "node:fs";
 import {join} from "node:path";
-import {consoleEffects, describeSources, resolveSources, stage} from "@pilotage/sources";
+import {MODELS_DIR} from "@pilotage/indicators";
+import {SEEDS_DIR, consoleEffects, describeSources, resolveSources, stage} from "@pilotage/sources";
 import {invalidateLoaders} from "./loader-fingerprint.ts";
 
 export interface PrepareOptions {
@@ -23,8 +25,21 @@ export async function prepare({repoRoot, log, env = process.env}: PrepareOptions
   const inputHash = staged.hash ?? `entrepot-${randomUUID()}`;
   const {stale, fresh} = await invalidateLoaders(join(repoRoot, "docs"), {
     inputHash,
-    sharedFiles: [join(repoRoot, "pnpm-lock.yaml")]
+    sharedFiles: [join(repoRoot, "pnpm-lock.yaml"), ...readAtRunTime()]
   });
   log(`Chargeurs : ${stale.length} à relancer, ${fresh.length} à jour.`);
   for (const loader of stale) log(`  à relancer : ${loader}`);
+}
+
+/**
+ * Files the loaders read at run time instead of importing them, so that their import graph
+ * misses them: the seeds (packages/sources/seeds) and the SQL models
+ * (packages/indicators/models). A change to one of them re-runs every loader. Absolute
+ * paths, sorted.
+ */
+export function readAtRunTime(): string[] {
+  return [SEEDS_DIR, MODELS_DIR]
+    .flatMap((dir) => readdirSync(dir, {recursive: true, encoding: "utf8"}).map((f) => join(dir, f)))
+    .filter((f) => /\.(csv|sql|yml)$/.test(f))
+    .sort();
 }
