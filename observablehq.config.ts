@@ -1,6 +1,6 @@
 // Site configuration (Observable Framework 1.13). Everything a reader sees is French;
 // nothing is loaded from outside the site (no CDN, no web fonts, no telemetry).
-import {DEPARTEMENTS, REGIONS} from "./docs/components/territories.ts";
+import {DEPARTEMENTS, REGIONS} from "@pilotage/sources";
 import {pages} from "./docs/pages.ts";
 
 export default {
@@ -8,8 +8,8 @@ export default {
   title: "Pilotage de l'inclusion dans l'emploi",
   home: "Accueil",
   pages,
-  // One page per région and per département, from two parameterized pages.
-  dynamicPaths: [...REGIONS.map((r) => `/regions/${r.code}`), ...DEPARTEMENTS.map((d) => `/departements/${d.code}`)],
+  // One page per région and per département (the seed territoires.csv), from two parameterized pages.
+  dynamicPaths: [...REGIONS.map((r) => `/regions/${r.code}`), ...DEPARTEMENTS.map((d) => `/departements/${d}`)],
   // Framework's default pulls Google Fonts: the site uses system fonts only.
   globalStylesheets: [],
   style: "style.css",
