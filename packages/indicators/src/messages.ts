@@ -129,6 +129,12 @@ export const messages = {
     `Secret statistique : protéger les heures et ETP réalisés masqués du jeu etp demanderait de masquer aussi ` +
     `l'année ${annee} (${niveau} ${territoire}, ${type}), que le jeu salaries publie : rien n'est publié. ` +
     `Il faut alors masquer cette cellule dans les deux jeux à la fois (voir data-loaders/etp.ts).`,
+  infeasibleRelations: (key: string) =>
+    `Audit des intervalles : les valeurs publiées contredisent les relations déclarées autour de la cellule ` +
+    `${key} (aucune valeur des cellules masquées ne les satisfait) : un total déclaré somme de ses parties ` +
+    `compte-t-il des personnes distinctes ?`,
+  solverFailed: (key: string, status: number) =>
+    `Audit des intervalles : le solveur HiGHS n'a pas conclu pour la cellule ${key} (statut ${status}).`,
   unprotectable: (key: string) =>
     `La cellule masquée ${key} reste recalculable à partir des totaux publiés et aucune cellule voisine ` +
     `ne peut être masquée : revoir les totaux publiés.`,
