@@ -91,6 +91,10 @@ export const messages = {
     `le numérateur ou dénominateur « ${ref} » de « ${column} » n'est pas une colonne déclarée`,
   ratioNotPeople: (column: string, ref: string) =>
     `le numérateur ou dénominateur « ${ref} » de « ${column} » ne compte pas des personnes`,
+  missingAggregation: (column: string) =>
+    `la colonne « ${column} » compte des personnes sans dire comment ses totaux se forment ` +
+    `(aggregation : "sum" si le total est la somme des parties, "distinct" si une personne peut compter ` +
+    `dans plusieurs parties)`,
   peopleNotNumeric: (column: string) => `la colonne « ${column} » compte des personnes mais n'est pas numérique`,
   valuesNotDictionary: (column: string) => `la colonne « ${column} » déclare une liste de valeurs sans être un code`,
   badDescribes: (column: string, target: string) =>

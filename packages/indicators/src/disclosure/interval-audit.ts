@@ -8,15 +8,10 @@ import loadHighs, {type Highs} from "highs";
 import {messages} from "../messages.ts";
 import type {CellKey} from "./secondary.ts";
 import {DISCLOSURE_THRESHOLD} from "./threshold.ts";
+import type {RelationKind} from "../vocabulary.ts";
 
-/**
- * How a total relates to its parts:
- * - "sum": the total is the sum of its parts (applications, PASS IAE, hours: each counted
- *   in one part only);
- * - "distinct": a count of distinct people, one of whom may sit in several parts (an
- *   employee of two départements counts once nationally): each part ≤ total ≤ sum of parts.
- */
-export type RelationKind = "sum" | "distinct";
+/** "sum" or "distinct" (vocabulary.ts says what each means for a total and its parts). */
+export type {RelationKind};
 
 /** A relation between a total cell and its part cells (see RelationKind). */
 export interface Relation {
@@ -103,7 +98,15 @@ function relationRows(
     else {
       // total - Σ parts ≤ 0, and total - part ≥ 0 for each part.
       row([[total, 1], ...members.map((p): [CellKey, number] => [p, -1])], -Infinity, 0);
-      for (const p of members) row([[total, 1], [p, -1]], 0, Infinity);
+      for (const p of members)
+        row(
+          [
+            [total, 1],
+            [p, -1]
+          ],
+          0,
+          Infinity
+        );
     }
   }
   return rows;
@@ -157,7 +160,9 @@ function solveGroup(runtime: Highs, group: {cells: CellKey[]; rows: Row[]}, resu
   const indices: number[] = [];
   const coefficients: number[] = [];
   for (const row of group.rows) {
-    const entries = [...row.coefficients].map(([k, c]): [number, number] => [index.get(k)!, c]).sort((a, b) => a[0] - b[0]);
+    const entries = [...row.coefficients]
+      .map(([k, c]): [number, number] => [index.get(k)!, c])
+      .sort((a, b) => a[0] - b[0]);
     for (const [i, c] of entries) {
       indices.push(i);
       coefficients.push(c);
