@@ -11,15 +11,19 @@ describe("feasibilityIntervals, known answers", () => {
     // Total 23, one part 19 published, three masked parts hiding 23 − 19 = 4 together.
     const values = cells({T: 23, p: 19, a: 1, b: 2, c: 1});
     const intervals = await feasibilityIntervals(values, masks(["a", "b", "c"]), [sum("T", ["p", "a", "b", "c"])]);
-    expect(Object.fromEntries(intervals)).toEqual({a: {min: 0, max: 4}, b: {min: 0, max: 4}, c: {min: 0, max: 4}});
+    expect(Object.fromEntries(intervals)).toEqual({
+      a: {min: 0, max: 4, exact: true},
+      b: {min: 0, max: 4, exact: true},
+      c: {min: 0, max: 4, exact: true}
+    });
     expect(pinnedCells(intervals).map((p) => p.cell)).toEqual(["a", "b", "c"]);
   });
 
   it("leaves a masked pair hiding 15 in [0, 15] each: not pinned", async () => {
     const values = cells({T: 40, p: 25, a: 7, b: 8});
     const intervals = await feasibilityIntervals(values, masks(["a", "b"]), [sum("T", ["p", "a", "b"])]);
-    expect(intervals.get("a")).toEqual({min: 0, max: 15});
-    expect(intervals.get("b")).toEqual({min: 0, max: 15});
+    expect(intervals.get("a")).toEqual({min: 0, max: 15, exact: true});
+    expect(intervals.get("b")).toEqual({min: 0, max: 15, exact: true});
     expect(pinnedCells(intervals)).toEqual([]);
   });
 
@@ -31,8 +35,8 @@ describe("feasibilityIntervals, known answers", () => {
     const relation = (make: typeof sum) => [make("FR", ["r1", "r2", "r3"])];
     const asSum = await feasibilityIntervals(values, masks(["r2", "r3"]), relation(sum));
     const asDistinct = await feasibilityIntervals(values, masks(["r2", "r3"]), relation(distinct));
-    expect(asSum.get("r2")).toEqual({min: 0, max: 10});
-    expect(asDistinct.get("r2")).toEqual({min: 0, max: 30});
+    expect(asSum.get("r2")).toEqual({min: 0, max: 10, exact: true});
+    expect(asDistinct.get("r2")).toEqual({min: 0, max: 30, exact: true});
     expect(pinnedCells(asSum).length).toBe(2);
     expect(pinnedCells(asDistinct)).toEqual([]);
   });
@@ -40,7 +44,7 @@ describe("feasibilityIntervals, known answers", () => {
   it("bounds a masked distinct total by its largest part and the sum of its parts", async () => {
     const values = cells({FR: 130, r1: 100, r2: 35});
     const intervals = await feasibilityIntervals(values, masks(["FR"]), [distinct("FR", ["r1", "r2"])]);
-    expect(intervals.get("FR")).toEqual({min: 100, max: 135});
+    expect(intervals.get("FR")).toEqual({min: 100, max: 135, exact: true});
   });
 
   it("combines relations: an odd cycle determines each cell exactly", async () => {
@@ -48,7 +52,11 @@ describe("feasibilityIntervals, known answers", () => {
     const values = cells({A: 10, B: 12, C: 14});
     const relations = [sum("A", ["x", "y"]), sum("B", ["y", "z"]), sum("C", ["x", "z"])];
     const intervals = await feasibilityIntervals(values, masks(["x", "y", "z"]), relations);
-    expect(Object.fromEntries(intervals)).toEqual({x: {min: 6, max: 6}, y: {min: 4, max: 4}, z: {min: 8, max: 8}});
+    expect(Object.fromEntries(intervals)).toEqual({
+      x: {min: 6, max: 6, exact: true},
+      y: {min: 4, max: 4, exact: true},
+      z: {min: 8, max: 8, exact: true}
+    });
   });
 
   it("uses non-negativity across relations: a cell bounded through another one", async () => {
@@ -58,7 +66,7 @@ describe("feasibilityIntervals, known answers", () => {
       sum("R", ["a", "b"]),
       sum("C", ["a", "c"])
     ]);
-    expect(intervals.get("c")).toEqual({min: 180, max: 200});
+    expect(intervals.get("c")).toEqual({min: 180, max: 200, exact: true});
     expect(pinnedCells(intervals).map((p) => p.cell)).toEqual([]);
     expect(pinnedCells(intervals, () => true, 25).map((p) => p.cell)).toEqual(["a", "b", "c"]);
   });
@@ -69,8 +77,8 @@ describe("feasibilityIntervals, known answers", () => {
       sum("T", ["p", "q"]),
       sum("unpublished", ["q"])
     ]);
-    expect(intervals.get("T")).toEqual({min: 12, max: Infinity});
-    expect(intervals.get("q")).toEqual({min: 0, max: Infinity});
+    expect(intervals.get("T")).toEqual({min: 12, max: Infinity, exact: true});
+    expect(intervals.get("q")).toEqual({min: 0, max: Infinity, exact: true});
   });
 
   it("checks only the cells asked for (person counts)", async () => {
@@ -87,6 +95,25 @@ describe("feasibilityIntervals, known answers", () => {
     const one = await feasibilityIntervals(values, masks(["x", "y", "z"]), relations);
     const other = await feasibilityIntervals(values, masks(["z", "y", "x"]), [...relations].reverse());
     expect([...other]).toEqual([...one]);
+  });
+
+  it("with `enough`, solves exactly the cells still pinned and stops on the others", async () => {
+    // Five régions: two hide 4 together under a published 23 (pinned, exact [0, 4]); three
+    // others hide 40 together under a published 60 (each shown to take 0 and 40: left there).
+    const values = cells({T: 23, p: 19, U: 60, q: 20});
+    const relations = [sum("T", ["p", "a", "b"]), sum("U", ["q", "c", "d", "e"])];
+    const all = masks(["a", "b", "c", "d", "e"]);
+    const exact = await feasibilityIntervals(values, all, relations);
+    const early = await feasibilityIntervals(values, all, relations, {enough: 11});
+    for (const k of ["a", "b"]) expect(early.get(k)).toEqual({min: 0, max: 4, exact: true});
+    for (const k of ["c", "d", "e"]) {
+      expect(exact.get(k)).toEqual({min: 0, max: 40, exact: true});
+      const {min, max} = early.get(k)!;
+      expect(max - min).toBeGreaterThanOrEqual(11);
+      expect(min).toBeGreaterThanOrEqual(0);
+      expect(max).toBeLessThanOrEqual(40);
+    }
+    expect(pinnedCells(early)).toEqual(pinnedCells(exact));
   });
 
   it("throws in French when the published values contradict a relation", async () => {

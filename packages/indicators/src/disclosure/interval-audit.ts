@@ -24,6 +24,22 @@ export interface Relation {
 export interface Interval {
   readonly min: number;
   readonly max: number;
+  /**
+   * True when min and max are the exact extremes. False when the search stopped early (see
+   * `enough` in `feasibilityIntervals`): the cell then takes at least every value from min
+   * to max, which is already wide enough, and the exact interval contains [min, max].
+   */
+  readonly exact: boolean;
+}
+
+/** Options of `feasibilityIntervals`. */
+export interface IntervalOptions {
+  /**
+   * Width from which an interval is wide enough: a cell shown to take values at least this
+   * far apart (in the solutions met so far) is not solved further, and gets `exact: false`.
+   * Default: none (every interval exact, two linear programs per cell).
+   */
+  readonly enough?: number;
 }
 
 // Differences under this are solver noise: values are snapped to the nearest integer.
@@ -55,6 +71,11 @@ interface Row {
  * relaxation: an integer value lies within them), values within 1e-6 of an integer are
  * snapped to it. A masked cell in no relation gets [0, Infinity].
  *
+ * With `options.enough`, smarter than two programs per cell: every solution found is a
+ * feasible point, so each cell takes at least every value between the smallest and the
+ * largest it had in them; a cell already spread `enough` is left there. Solutions come
+ * from minimising then maximising the group's sum, then from each cell's own programs.
+ *
  * Deterministic: the result depends on the cells and relations only. Throws (French
  * message) when the published values contradict the relations (no value of the masked
  * cells satisfies them: a relation declared "sum" where people are counted once).
@@ -62,13 +83,14 @@ interface Row {
 export async function feasibilityIntervals(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlySet<CellKey> | ReadonlyMap<CellKey, unknown>,
-  relations: readonly Relation[]
+  relations: readonly Relation[],
+  options: IntervalOptions = {}
 ): Promise<Map<CellKey, Interval>> {
   const rows = relationRows(values, masked, relations);
   const result = new Map<CellKey, Interval>();
-  for (const key of [...masked.keys()].sort()) result.set(key, {min: 0, max: Infinity});
+  for (const key of [...masked.keys()].sort()) result.set(key, {min: 0, max: Infinity, exact: true});
   const runtime = await highs();
-  for (const group of connectedRows(rows)) solveGroup(runtime, group, result);
+  for (const group of connectedRows(rows)) solveGroup(runtime, group, result, options.enough ?? Infinity);
   return result;
 }
 
@@ -154,7 +176,12 @@ const INFEASIBLE = 8;
 const UNBOUNDED_OR_INFEASIBLE = 9;
 const UNBOUNDED = 10;
 
-function solveGroup(runtime: Highs, group: {cells: CellKey[]; rows: Row[]}, result: Map<CellKey, Interval>): void {
+function solveGroup(
+  runtime: Highs,
+  group: {cells: CellKey[]; rows: Row[]},
+  result: Map<CellKey, Interval>,
+  enough: number
+): void {
   const index = new Map(group.cells.map((k, i) => [k, i]));
   const starts = [0];
   const indices: number[] = [];
@@ -182,23 +209,53 @@ function solveGroup(runtime: Highs, group: {cells: CellKey[]; rows: Row[]}, resu
     rowUpper: group.rows.map((r) => bound(r.upper)),
     matrix: {format: "csr", numRows: group.rows.length, numCols: n, starts, indices, values: coefficients}
   });
+  // The smallest and largest value each cell took in the solutions met so far.
+  const low = new Float64Array(n).fill(Infinity);
+  const high = new Float64Array(n).fill(-Infinity);
+  const spread = (j: number) => high[j]! - low[j]!;
+  const {minimize, maximize} = runtime.constants.objectiveSense;
+  // Solves with the current costs; the optimum, Infinity when unbounded above.
+  const solve = (sense: typeof minimize, cell: CellKey): number => {
+    model.changeObjectiveSense(sense);
+    model.run();
+    const status = model.getModelStatus();
+    if (status === OPTIMAL) {
+      const x = model.getSolution().colValue;
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        if (v < low[i]!) low[i] = v;
+        if (v > high[i]!) high[i] = v;
+      }
+      return snap(model.getObjectiveValue());
+    }
+    if (sense === maximize && (status === UNBOUNDED || status === UNBOUNDED_OR_INFEASIBLE)) return Infinity;
+    if (status === INFEASIBLE || status === UNBOUNDED_OR_INFEASIBLE)
+      throw new Error(messages.infeasibleRelations(group.cells[0]!));
+    throw new Error(messages.solverFailed(cell, status));
+  };
   try {
     model.options.set({output_flag: false});
-    const {minimize, maximize} = runtime.constants.objectiveSense;
+    if (enough !== Infinity) {
+      for (let j = 0; j < n; j++) model.changeColCost(j, 1);
+      solve(minimize, group.cells[0]!);
+      solve(maximize, group.cells[0]!);
+      for (let j = 0; j < n; j++) model.changeColCost(j, 0);
+    }
     for (let j = 0; j < n; j++) {
-      if (j > 0) model.changeColCost(j - 1, 0);
+      const cell = group.cells[j]!;
+      if (spread(j) >= enough) {
+        result.set(cell, {min: snap(low[j]!), max: snap(high[j]!), exact: false});
+        continue;
+      }
       model.changeColCost(j, 1);
-      const extreme = (sense: typeof minimize): number => {
-        model.changeObjectiveSense(sense);
-        model.run();
-        const status = model.getModelStatus();
-        if (status === OPTIMAL) return snap(model.getObjectiveValue());
-        if (sense === maximize && (status === UNBOUNDED || status === UNBOUNDED_OR_INFEASIBLE)) return Infinity;
-        if (status === INFEASIBLE || status === UNBOUNDED_OR_INFEASIBLE)
-          throw new Error(messages.infeasibleRelations(group.cells[0]!));
-        throw new Error(messages.solverFailed(group.cells[j]!, status));
-      };
-      result.set(group.cells[j]!, {min: extreme(minimize), max: extreme(maximize)});
+      const max = solve(maximize, cell);
+      if (enough !== Infinity && max - low[j]! >= enough) {
+        result.set(cell, {min: snap(low[j]!), max, exact: false});
+      } else {
+        const min = solve(minimize, cell);
+        result.set(cell, {min, max, exact: true});
+      }
+      model.changeColCost(j, 0);
     }
   } finally {
     model.dispose();

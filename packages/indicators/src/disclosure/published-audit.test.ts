@@ -41,10 +41,11 @@ describe("auditPublishedDatasets", () => {
       {spec: withAggregation("distinct"), rows: ROWS, hierarchies: [geography()]}
     ]);
     expect(result.pinned).toEqual([]);
-    expect([...result.intervals.values()]).toEqual([
-      {min: 0, max: 23},
-      {min: 0, max: 23}
-    ]);
+    // Exact: [0, 23] each; the audit stops once a cell is shown to take values 11 apart.
+    for (const {min, max} of result.intervals.values()) {
+      expect(max).toBe(23);
+      expect(max - min).toBeGreaterThanOrEqual(11);
+    }
   });
 
   it("counts a cell published in another file as known", async () => {

@@ -13,6 +13,13 @@ export interface AuditedDataset {
   readonly spec: DatasetSpec;
   readonly rows: readonly Row[];
   readonly hierarchies: readonly Hierarchy[];
+  /**
+   * Dimensions the file leaves out because it publishes only their « ensemble » (a view of a
+   * larger table, like the applications cube): added to each of its cells, so that a cell
+   * two files publish under different shapes is one cell, and the hierarchies of the whole
+   * table apply.
+   */
+  readonly fixedDims?: Dims;
 }
 
 /** A masked person count pinned too narrowly, with the dataset that publishes it. */
@@ -27,7 +34,10 @@ export interface PublishedAuditResult {
   readonly maskedCells: number;
   /** Relations between a total and its parts that hold a masked cell or not. */
   readonly relations: number;
-  /** Every masked cell's interval, by cell key (see `cellKey`). */
+  /**
+   * Every masked cell's interval, by cell key (see `cellKey`): exact for the pinned ones;
+   * for the others, values the cell is shown to take, at least `threshold` apart.
+   */
   readonly intervals: ReadonlyMap<CellKey, Interval>;
   /** The masked cells whose interval is narrower than the threshold, in key order. */
   readonly pinned: readonly PinnedPublishedCell[];
@@ -55,7 +65,7 @@ export async function auditPublishedDatasets(
   const published = new Set<CellKey>();
   const origin = new Map<CellKey, {dataset: string; figure: string; dims: Dims}>();
   const relations: Relation[] = [];
-  for (const {spec, rows, hierarchies} of datasets) {
+  for (const {spec, rows, hierarchies, fixedDims = {}} of datasets) {
     const figures = spec.columns.filter(isAuditedCount);
     if (figures.length === 0) continue;
     const dimensions = identifyingDimensions(spec);
@@ -67,7 +77,7 @@ export async function auditPublishedDatasets(
     const cells: {figure: string; dims: Dims}[] = [];
     const figureOf = new Map<CellKey, string>();
     for (const row of rows) {
-      const dims: Record<string, string | number | boolean | null> = {};
+      const dims: Record<string, string | number | boolean | null> = {...fixedDims};
       for (const d of dimensions) {
         const v = row[d.name];
         dims[d.name] = v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null);
@@ -90,7 +100,7 @@ export async function auditPublishedDatasets(
       relations.push({total: c.total, parts: c.parts, kind: kindOf.get(figureOf.get(c.total)!)!});
   }
   for (const key of published) masked.delete(key);
-  const intervals = await feasibilityIntervals(values, masked, relations);
+  const intervals = await feasibilityIntervals(values, masked, relations, {enough: threshold});
   const pinned = pinnedCells(intervals, () => true, threshold).map((p) => ({...origin.get(p.cell)!, ...p}));
   return {maskedCells: masked.size, relations: relations.length, intervals, pinned};
 }
