@@ -286,7 +286,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
       out[d] ??= null;
     return out;
   });
-  return {spec, rows: disclose(spec, rows, [geography(), structureKinds()])};
+  return {spec, rows: disclose(spec, rows, candidaturesTauxHierarchies)};
 }
 
 /** Columns of a SQL row, `delai_*` renamed with `prefix` (delai_moyen → delai_reponse_moyen). */
@@ -304,3 +304,6 @@ export async function candidaturesTaux(context: LoaderContext): Promise<Uint8Arr
   const {spec, rows} = await oncePerBuild(`candidatures-taux-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }
+
+/** What adds up among the rows: territories, and the five SIAE kinds into « ensemble ». */
+export const candidaturesTauxHierarchies = [geography(), structureKinds()];

@@ -41,6 +41,7 @@ const SPEC: DatasetSpec = {
       type: "int32",
       unit: "personnes",
       counts: "people",
+      aggregation: "sum",
       label: "Salariés",
       definition: "Salariés."
     },
@@ -61,6 +62,7 @@ const SPEC: DatasetSpec = {
       type: "int32",
       unit: "candidatures",
       counts: "people",
+      aggregation: "sum",
       label: "Candidatures",
       definition: "Candidatures."
     }

@@ -65,6 +65,7 @@ export function parcoursSpec(referenceDate: string): DatasetSpec {
         type: "int32",
         unit: "personnes",
         counts: "people",
+        aggregation: "sum",
         label: "Parcours",
         definition: "Nombre de parcours en cours pendant l'année, dans la tranche de durée.",
         sources: PATH_SOURCES

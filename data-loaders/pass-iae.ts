@@ -148,15 +148,10 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     }));
   // Periods are linked only within a year (months add up to it, its stock is its last
   // month's): one disclosure problem per year.
-  const hierarchies = [
-    geography(),
-    structureKinds(),
-    monthsInYear("periode", ["pass_delivres"]),
-    yearIsLastMonth(
-      referenceDate,
-      STOCKS.filter((f) => figures.includes(f as (typeof FIGURES)[number]))
-    )
-  ];
+  const hierarchies = passIaeHierarchies(
+    referenceDate,
+    STOCKS.filter((f) => figures.includes(f as (typeof FIGURES)[number]))
+  );
   const years = [...new Set(rows.map((r) => String(r.periode).slice(0, 4)))].sort();
   return {
     spec,
@@ -174,4 +169,18 @@ export async function passIae(context: LoaderContext): Promise<Uint8Array> {
   // Computed once per build: the territory archive reads the same rows.
   const {spec, rows} = await oncePerBuild(`pass-iae-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
+}
+
+/**
+ * What adds up among the rows: territories, the five SIAE kinds into « ensemble », the
+ * months of PASS IAE delivered into their year, and a stock's year is its last month's
+ * (`stocks`: the stock figures published; default all).
+ */
+export function passIaeHierarchies(referenceDate: string, stocks: readonly string[] = STOCKS): Hierarchy[] {
+  return [
+    geography(),
+    structureKinds(),
+    monthsInYear("periode", ["pass_delivres"]),
+    yearIsLastMonth(referenceDate, stocks)
+  ];
 }

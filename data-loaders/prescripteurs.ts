@@ -155,8 +155,7 @@ export async function compute(context: ComputeContext): Promise<{spec: DatasetSp
     out.organisations = prescriber ? (orgs.get(cellOf(out)) ?? 0) : null;
     rows.push(out);
   }
-  const hierarchies = [geography(), categoryTotal("origine"), categoryTotal("type_prescripteur")];
-  return {spec, rows: disclose(spec, rows, hierarchies)};
+  return {spec, rows: disclose(spec, rows, prescripteursHierarchies)};
 }
 
 export async function prescripteurs(context: LoaderContext): Promise<Uint8Array> {
@@ -164,3 +163,6 @@ export async function prescripteurs(context: LoaderContext): Promise<Uint8Array>
   const {spec, rows} = await oncePerBuild(`prescripteurs-${context.referenceDate}`, () => compute(context));
   return toArrow(spec, rows);
 }
+
+/** What adds up among the rows: territories, origins and prescriber types into « ensemble ». */
+export const prescripteursHierarchies = [geography(), categoryTotal("origine"), categoryTotal("type_prescripteur")];

@@ -87,6 +87,7 @@ export function salariesSpec(referenceDate: string): DatasetSpec {
         type: "int32",
         unit: "personnes",
         counts: "people",
+        aggregation: "distinct",
         label: "Salariés",
         definition: "Nombre de personnes distinctes ayant travaillé au moins 1 heure dans l'année.",
         sources: [...HOURS, "EtatMensuelIndiv.emi_pph_id"]

@@ -71,6 +71,7 @@ export function sortiesSpec(referenceDate: string): DatasetSpec {
         type: "int32",
         unit: "personnes",
         counts: "people",
+        aggregation: "sum",
         label: "Sorties examinées",
         definition: "Nombre de sorties définitives examinées de la catégorie.",
         sources: [...EXIT_SOURCES, "EtatMensuelIndiv.emi_nb_heures_travail", "ContratMission.contrat_date_embauche"]

@@ -17,6 +17,7 @@ const SPEC: DatasetSpec = {
       type: "int32",
       unit: "personnes",
       counts: "people",
+      aggregation: "sum",
       label: "Salariés",
       definition: "Personnes.",
       sources: ["Salarie.salarie_id"]

@@ -3,12 +3,15 @@
 // from the staged `national` scale in under 2 minutes on this machine. Then, untimed, the
 // masking of each dataset and level (data-loaders/masquage.ts), and the national figures
 // masked although their own count is at or above the threshold (target, issue 13: none).
+// Then the interval audit of the secret over all of them together (data-loaders/interval-audit.ts),
+// timed on its own: the build runs it on the published files.
 //
 //   pnpm bench datasets [folder]   (default: .cache/bench/national, generated if absent)
 import {execFileSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {REPO_ROOT, consoleEffects, openStaged, readCurrent, stage} from "@pilotage/sources";
+import {auditThemeDatasets, intervalAuditMessage} from "../../data-loaders/interval-audit.ts";
 import {MEASURED_DATASETS, measureMasking, type MaskingMeasure} from "../../data-loaders/masquage.ts";
 import {THEME_DATASETS} from "../../data-loaders/registry.ts";
 
@@ -55,6 +58,10 @@ export async function benchDatasets(folderArg?: string): Promise<boolean> {
     `total (jeux calculés en parallèle) : ${total.toFixed(1)} s — cible < ${TARGET_SECONDS} s, rapport ${(total / TARGET_SECONDS).toFixed(2)}`
   );
   const noNationalOverMasking = printMasking(masking);
+  const published = await Promise.all([...computed.values()]);
+  const t0 = performance.now();
+  const audit = await auditThemeDatasets(published);
+  console.log(`\n${intervalAuditMessage(audit, (performance.now() - t0) / 1000)}`);
   return total < TARGET_SECONDS && noNationalOverMasking;
 }
 

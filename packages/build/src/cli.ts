@@ -2,13 +2,17 @@
 // loaders whose code or inputs changed, then hand over to Observable Framework.
 import {spawn} from "node:child_process";
 import {randomUUID} from "node:crypto";
+import {readFileSync} from "node:fs";
 import {rm} from "node:fs/promises";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
-import {publicationDate} from "@pilotage/indicators";
+import {METADATA_KEYS, publicationDate, type DatasetSpec, type Row} from "@pilotage/indicators";
 import {readCurrent} from "@pilotage/sources";
+import {tableFromIPC} from "apache-arrow";
+import {FAIL_ON_PINNED, auditThemeDatasets, intervalAuditMessage} from "../../../data-loaders/interval-audit.ts";
+import {THEME_DATASETS} from "../../../data-loaders/registry.ts";
 import {buildEmbedPage} from "./embed-page.ts";
-import {publishOpenData} from "./open-data.ts";
+import {publishOpenData, tableCells} from "./open-data.ts";
 import {CACHE_DIR, prepare} from "./prepare.ts";
 import {stampDist} from "./reproducible.ts";
 
@@ -30,6 +34,19 @@ function run(bin: string, args: string[]): Promise<void> {
   });
 }
 
+/** Where Framework leaves the files the loaders wrote. */
+const DATA_DIR = "docs/.observablehq/cache/data";
+
+/** A published dataset as a reader gets it: its declaration (the file's metadata) and rows. */
+function publishedDataset(dataDir: string, name: string): {spec: DatasetSpec; rows: Row[]} {
+  const table = tableFromIPC(readFileSync(join(dataDir, `${name}.arrow`)));
+  const spec = JSON.parse(table.schema.metadata.get(METADATA_KEYS.dataset) ?? "null") as DatasetSpec | null;
+  if (!spec) throw new Error(`Le fichier publié ${name}.arrow ne porte pas sa déclaration.`);
+  const names = table.schema.fields.map((f) => f.name);
+  const rows = tableCells(table).map((cells) => Object.fromEntries(cells.map((v, i) => [names[i]!, v])));
+  return {spec, rows};
+}
+
 const start = performance.now();
 try {
   if (command !== "prepare" && command !== "build")
@@ -40,11 +57,17 @@ try {
     await run("observable", ["build"]);
     // Stable addresses for open data (dist/donnees/), from the files the site publishes.
     const files = await publishOpenData({
-      dataDir: "docs/.observablehq/cache/data",
+      dataDir: DATA_DIR,
       outDir: "dist/donnees",
       siteUrl: process.env.PILOTAGE_SITE_URL
     });
     console.log(`Données ouvertes : ${files.length} fichiers à adresse stable dans dist/donnees/.`);
+    // The interval audit of the secret, over every published theme dataset together.
+    const auditStart = performance.now();
+    const audit = await auditThemeDatasets(THEME_DATASETS.map((d) => publishedDataset(DATA_DIR, d.name)));
+    const auditMessage = intervalAuditMessage(audit, (performance.now() - auditStart) / 1000);
+    if (audit.pinned.length > 0 && FAIL_ON_PINNED) throw new Error(auditMessage);
+    console.log(audit.pinned.length > 0 ? `Attention : ${auditMessage}` : auditMessage);
     await buildEmbedPage();
     console.log("Graphiques à intégrer : dist/integrer.html, dist/integrer.js.");
     // Same data, same bytes: attached files dated by the data, not by when loaders ran.

@@ -118,6 +118,7 @@ describe("toArrow", () => {
     expect(spec.columns.find((c: {name: string}) => c.name === "nb_salaries")).toMatchObject({
       unit: "personnes",
       counts: "people",
+      aggregation: "distinct",
       sources: ["EtatMensuelIndiv.emi_pph_id", "EtatMensuelIndiv.emi_nb_heures_travail"]
     });
     expect(spec.columns.some((c: {name: string}) => c.name === "nb_salaries_secret")).toBe(true);

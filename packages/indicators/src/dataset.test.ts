@@ -9,6 +9,7 @@ const people = (name: string, extra: Partial<FigureColumn> = {}): FigureColumn =
   type: "int32",
   unit: "personnes",
   counts: "people",
+  aggregation: "sum",
   label: name,
   definition: name,
   ...extra

@@ -6,9 +6,9 @@
 import {ALL_TABLES} from "@pilotage/sources";
 import {messages, secretColumnDefinition, secretColumnLabel} from "./messages.ts";
 
-import type {Counts, Level, Period, Unit} from "./vocabulary.ts";
+import type {Counts, Level, Period, RelationKind, Unit} from "./vocabulary.ts";
 
-export {LEVELS, PERIODS, type Counts, type Level, type Period, type Unit} from "./vocabulary.ts";
+export {LEVELS, PERIODS, type Counts, type Level, type Period, type RelationKind, type Unit} from "./vocabulary.ts";
 
 /**
  * Arrow type of a column: "dictionary" = dictionary-encoded UTF-8 (codes, labels),
@@ -47,6 +47,15 @@ export interface FigureColumn extends ColumnBase {
   readonly type: "int32" | "float64" | "bool";
   readonly unit: Unit;
   readonly counts: Counts;
+  /**
+   * Required for a people count (`counts: "people"`): how a total relates to its parts along
+   * the dataset's hierarchies (territories, kinds, categories, months), which the interval
+   * audit of the secret needs (disclosure/interval-audit.ts). "sum": the total is the sum of
+   * its parts (applications, PASS IAE, exits: each in one part only); "distinct": distinct
+   * people, one of whom may sit in several parts (an employee of two départements counts once
+   * nationally), so each part ≤ total ≤ sum of the parts.
+   */
+  readonly aggregation?: RelationKind;
   /** For a rate or a mean: the people-count column of the numerator (same dataset). */
   readonly numerator?: string;
   /** For a rate or a mean: the people-count column of the denominator (same dataset). */
@@ -185,6 +194,8 @@ export function checkSpec(spec: DatasetSpec): void {
     }
     if (column.role === "figure") {
       if (column.counts === "people" && column.type === "bool") fail(messages.peopleNotNumeric(column.name));
+      if (column.counts === "people" && column.aggregation === undefined)
+        fail(messages.missingAggregation(column.name));
       if (column.type === "float64") {
         if (column.decimals === undefined) fail(messages.missingDecimals(column.name));
         else if (!Number.isInteger(column.decimals) || column.decimals < 0 || column.decimals > MAX_DECIMALS)

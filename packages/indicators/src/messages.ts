@@ -91,6 +91,10 @@ export const messages = {
     `le numérateur ou dénominateur « ${ref} » de « ${column} » n'est pas une colonne déclarée`,
   ratioNotPeople: (column: string, ref: string) =>
     `le numérateur ou dénominateur « ${ref} » de « ${column} » ne compte pas des personnes`,
+  missingAggregation: (column: string) =>
+    `la colonne « ${column} » compte des personnes sans dire comment ses totaux se forment ` +
+    `(aggregation : "sum" si le total est la somme des parties, "distinct" si une personne peut compter ` +
+    `dans plusieurs parties)`,
   peopleNotNumeric: (column: string) => `la colonne « ${column} » compte des personnes mais n'est pas numérique`,
   valuesNotDictionary: (column: string) => `la colonne « ${column} » déclare une liste de valeurs sans être un code`,
   badDescribes: (column: string, target: string) =>
@@ -129,6 +133,12 @@ export const messages = {
     `Secret statistique : protéger les heures et ETP réalisés masqués du jeu etp demanderait de masquer aussi ` +
     `l'année ${annee} (${niveau} ${territoire}, ${type}), que le jeu salaries publie : rien n'est publié. ` +
     `Il faut alors masquer cette cellule dans les deux jeux à la fois (voir data-loaders/etp.ts).`,
+  infeasibleRelations: (key: string) =>
+    `Audit des intervalles : les valeurs publiées contredisent les relations déclarées autour de la cellule ` +
+    `${key} (aucune valeur des cellules masquées ne les satisfait) : un total déclaré somme de ses parties ` +
+    `compte-t-il des personnes distinctes ?`,
+  solverFailed: (key: string, status: number) =>
+    `Audit des intervalles : le solveur HiGHS n'a pas conclu pour la cellule ${key} (statut ${status}).`,
   unprotectable: (key: string) =>
     `La cellule masquée ${key} reste recalculable à partir des totaux publiés et aucune cellule voisine ` +
     `ne peut être masquée : revoir les totaux publiés.`,

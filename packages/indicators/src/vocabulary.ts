@@ -14,3 +14,12 @@ export type Unit =
 
 /** What a figure counts: "people" figures (and rates over them) fall under the statistical secret. */
 export type Counts = "people" | "structures" | "other";
+
+/**
+ * How a total relates to its parts (dataset figures' `aggregation`, relations of the interval
+ * audit): "sum", the total is the sum of its parts (applications, PASS IAE, hours: each
+ * counted in one part only); "distinct", a count of distinct people, one of whom may sit in
+ * several parts (an employee of two départements counts once nationally): each part ≤ total ≤
+ * sum of parts.
+ */
+export type RelationKind = "sum" | "distinct";

@@ -124,7 +124,10 @@ export function kindColumn(source: string): DimensionColumn {
   };
 }
 
-/** A count of people (or of applications: one application concerns one person). */
+/**
+ * A count of people (or of applications: one application concerns one person), each in one
+ * part of a total only (applications and PASS IAE belong to one structure): totals are sums.
+ */
 export function peopleCount(
   name: string,
   label: string,
@@ -132,5 +135,5 @@ export function peopleCount(
   sources: readonly string[],
   unit: Unit = "personnes"
 ): FigureColumn {
-  return {name, role: "figure", type: "int32", unit, counts: "people", label, definition, sources};
+  return {name, role: "figure", type: "int32", unit, counts: "people", aggregation: "sum", label, definition, sources};
 }

@@ -49,6 +49,7 @@ export const EMPLOYEES: DatasetSpec = {
       type: "int32",
       unit: "personnes",
       counts: "people",
+      aggregation: "distinct",
       label: "Salariés",
       definition: "Personnes distinctes ayant travaillé au moins une heure.",
       sources: ["EtatMensuelIndiv.emi_pph_id", "EtatMensuelIndiv.emi_nb_heures_travail"]
@@ -91,6 +92,7 @@ export const EMPLOYEES: DatasetSpec = {
       type: "int32",
       unit: "personnes",
       counts: "people",
+      aggregation: "sum",
       label: "Sorties en emploi durable",
       definition: "Sorties examinées vers un emploi durable."
     },
@@ -100,6 +102,7 @@ export const EMPLOYEES: DatasetSpec = {
       type: "int32",
       unit: "personnes",
       counts: "people",
+      aggregation: "sum",
       label: "Sorties examinées",
       definition: "Sorties comptées (hors retrait des sorties constatées).",
       sources: ["ContratMission.contrat_motif_sortie_id", "RefCategorieSort.rcs_code"]
