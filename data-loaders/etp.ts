@@ -13,6 +13,7 @@ import {
   hierarchyConstraints,
   messages,
   monthsInYear,
+  complementCosts,
   protectCells,
   secretColumnName,
   structureKinds,
@@ -265,8 +266,9 @@ export function protectTiedMagnitudes(spec: DatasetSpec, rows: readonly Row[], s
   const primary = new Map<string, MaskReason>(
     rows.flatMap((r, i) => (r[flag] === true ? [[keys[i]!, "primaire" as const]] : []))
   );
-  const constraints = hierarchyConstraints(cells, [geography(), structureKinds(), monthsInYear("periode")]);
-  const masks = protectCells(values, primary, constraints, 0);
+  const hierarchies = [geography(), structureKinds(), monthsInYear("periode")];
+  const constraints = hierarchyConstraints(cells, hierarchies);
+  const masks = protectCells(values, primary, constraints, 0, complementCosts(cells, hierarchies));
   const inSalaries = new Set(salaries.filter((r) => r.caracteristique === "ensemble").map(magnitudeCellKey));
   return rows.map((r, i) => {
     if (!masks.has(keys[i]!) || primary.has(keys[i]!)) return r;

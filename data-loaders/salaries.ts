@@ -12,6 +12,7 @@ import {
   employeesByLevelSql,
   geography,
   hierarchyConstraints,
+  complementCosts,
   protectCells,
   secretColumnName,
   toArrow,
@@ -241,7 +242,13 @@ export function protectMagnitudes(rows: readonly Row[], businessSecret: Readonly
       r[flag] === true || businessSecret.has(magnitudeCellKey(r)) ? [[keys[i]!, "primaire" as const]] : []
     )
   );
-  const masks = protectCells(values, primary, hierarchyConstraints(cells, salariesHierarchies), 0);
+  const masks = protectCells(
+    values,
+    primary,
+    hierarchyConstraints(cells, salariesHierarchies),
+    0,
+    complementCosts(cells, salariesHierarchies)
+  );
   const out = rows.map((r, i) =>
     masks.has(keys[i]!)
       ? {

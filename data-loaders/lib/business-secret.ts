@@ -10,6 +10,7 @@ import {
   hierarchyConstraints,
   isBusinessSecret,
   monthsInYear,
+  complementCosts,
   protectCells,
   structureKinds,
   type EtpConcentrationRow,
@@ -58,8 +59,9 @@ export function conventionMasks(
   const primary = new Map<string, MaskReason>(
     concentration.flatMap((r, i) => (secret.has(magnitudeCellKey(r)) ? [[keys[i]!, "primaire" as const]] : []))
   );
-  const constraints = hierarchyConstraints(cells, [geography(), structureKinds(), monthsInYear("periode")]);
-  const masks = protectCells(values, primary, constraints, 0);
+  const hierarchies = [geography(), structureKinds(), monthsInYear("periode")];
+  const constraints = hierarchyConstraints(cells, hierarchies);
+  const masks = protectCells(values, primary, constraints, 0, complementCosts(cells, hierarchies));
   return new Set(concentration.filter((_, i) => masks.has(keys[i]!)).map(magnitudeCellKey));
 }
 

@@ -29,7 +29,7 @@ export {
   isUnderThreshold
 } from "./disclosure/threshold.ts";
 export {isPrimarySecret} from "./disclosure/primary.ts";
-export type {CellKey, Constraint, MaskReason} from "./disclosure/secondary.ts";
+export type {CellKey, ComplementCost, Constraint, CostOf, MaskReason} from "./disclosure/secondary.ts";
 export {secondarySuppression} from "./disclosure/secondary.ts";
 export {protectCells, recoverableCells} from "./disclosure/audit.ts";
 export type {Interval, PinnedCell, Relation, RelationKind} from "./disclosure/interval-audit.ts";
@@ -37,7 +37,14 @@ export {feasibilityIntervals, pinnedCells} from "./disclosure/interval-audit.ts"
 export type {AuditedDataset, PinnedPublishedCell, PublishedAuditResult} from "./disclosure/published-audit.ts";
 export {auditPublishedDatasets, describePinned} from "./disclosure/published-audit.ts";
 export type {Cell, DimValue, Dims, GeographyOptions, Hierarchy} from "./disclosure/hierarchies.ts";
-export {categoryTotal, cellKey, geography, hierarchyConstraints, monthsInYear} from "./disclosure/hierarchies.ts";
+export {
+  categoryTotal,
+  cellKey,
+  complementCosts,
+  geography,
+  hierarchyConstraints,
+  monthsInYear
+} from "./disclosure/hierarchies.ts";
 export type {DatasetRows, DisclosureResult, MaskedCell} from "./disclosure/apply.ts";
 export {applyDisclosure} from "./disclosure/apply.ts";
 export type {DataDictionary, DictionaryColumn, DictionaryDataset} from "./dictionary.ts";

@@ -13,7 +13,7 @@ import {
   secretColumnName
 } from "../dataset.ts";
 import {messages} from "../messages.ts";
-import {type Dims, type Hierarchy, cellKey, hierarchyConstraints} from "./hierarchies.ts";
+import {type Dims, type Hierarchy, cellKey, complementCosts, hierarchyConstraints} from "./hierarchies.ts";
 import {isPrimarySecret} from "./primary.ts";
 import {protectCells} from "./audit.ts";
 import type {CellKey, MaskReason} from "./secondary.ts";
@@ -72,7 +72,15 @@ export function applyDisclosure(
     });
   });
 
-  const masks = protectCells(values, primary, hierarchyConstraints(cells.values(), hierarchies));
+  // Complementary cells are chosen cheapest first: lowest level, then smallest, catch-all
+  // categories first (complementCosts); a national figure only when nothing lower does.
+  const masks = protectCells(
+    values,
+    primary,
+    hierarchyConstraints(cells.values(), hierarchies),
+    undefined,
+    complementCosts(cells.values(), hierarchies)
+  );
 
   const masked: MaskedCell[] = [];
   const rows = datasets.map(({spec, rows}, d) =>

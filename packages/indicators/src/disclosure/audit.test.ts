@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {recoverableCells} from "./audit.ts";
+import {protectCells, recoverableCells} from "./audit.ts";
 import type {Constraint, MaskReason} from "./secondary.ts";
 
 const cells = (values: Record<string, number>) => new Map(Object.entries(values));
@@ -41,5 +41,38 @@ describe("recoverableCells", () => {
       {total: "C2", parts: ["b", "d"]}
     ];
     expect(recoverableCells(values, masks(["a", "b", "c", "d"]), constraints)).toEqual([]);
+  });
+});
+
+describe("protectCells, complementary cells (issue 13)", () => {
+  // x, y, z (départements, tier 1) are masked and each relation holds two of them, yet the
+  // three relations give them all: x + y = 11, y + z = 12, x + z = 13. The published cells
+  // near them: n (national, tier 3, 12), the régions A, B, C (tier 2) and r (tier 1, 30).
+  const values = cells({A: 23, B: 42, C: 13, x: 6, y: 5, z: 7, n: 12, r: 30});
+  const constraints: Constraint[] = [
+    {total: "A", parts: ["x", "y", "n"]},
+    {total: "B", parts: ["y", "z", "r"]},
+    {total: "C", parts: ["x", "z"]}
+  ];
+  const tiers: Record<string, number> = {A: 2, B: 2, C: 2, n: 3};
+  const costOf = (k: string) => ({tier: tiers[k] ?? 1, residual: false});
+
+  it("masks the one lowest cell that makes them undetermined, not the smallest national one", () => {
+    expect(recoverableCells(values, masks(["x", "y", "z"]), constraints)).toEqual(["x", "y", "z"]);
+    // Smallest nearest first took n (12, national) for x, then A for y and C for z.
+    const result = protectCells(values, masks(["x", "y", "z"]), constraints, undefined, costOf);
+    expect(Object.fromEntries([...result].sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual({
+      r: "secondaire",
+      x: "primaire",
+      y: "primaire",
+      z: "primaire"
+    });
+    expect(recoverableCells(values, result, constraints)).toEqual([]);
+  });
+
+  it("without costs, still masks one cell that does the job rather than one per exposed cell", () => {
+    const result = protectCells(values, masks(["x", "y", "z"]), constraints);
+    expect(result.size).toBe(4);
+    expect(recoverableCells(values, result, constraints)).toEqual([]);
   });
 });

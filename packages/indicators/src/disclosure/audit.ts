@@ -3,7 +3,15 @@
 // not only one subtraction). Used by tests, and by data loaders that want a hard check.
 
 import {messages} from "../messages.ts";
-import {type CellKey, type Constraint, type MaskReason, secondarySuppression, smallestCell} from "./secondary.ts";
+import {
+  type CellKey,
+  type Constraint,
+  type CostOf,
+  type MaskReason,
+  compareCost,
+  secondarySuppression,
+  uniformCost
+} from "./secondary.ts";
 
 const EPSILON = 1e-9;
 
@@ -18,22 +26,59 @@ export function recoverableCells(
   masked: ReadonlyMap<CellKey, MaskReason>,
   constraints: readonly Constraint[]
 ): CellKey[] {
-  // Each constraint becomes a row over the masked cells it involves: +1 total, -1 parts.
   const equations: Map<CellKey, number>[] = [];
   for (const c of constraints) {
     if (!values.has(c.total) && !masked.has(c.total)) continue;
-    const row = new Map<CellKey, number>();
-    const add = (key: CellKey, coefficient: number) => {
-      if (masked.has(key)) row.set(key, (row.get(key) ?? 0) + coefficient);
-    };
-    add(c.total, 1);
-    for (const part of new Set(c.parts)) if (part !== c.total) add(part, -1);
-    for (const [key, coefficient] of row) if (coefficient === 0) row.delete(key);
+    const row = equation(c, masked);
     if (row.size > 0) equations.push(row);
   }
   const recoverable: CellKey[] = [];
   for (const group of connectedGroups(equations)) recoverable.push(...determined(group));
   return recoverable.sort();
+}
+
+// A constraint as a row over the masked cells it involves: +1 total, -1 parts.
+function equation(c: Constraint, masked: ReadonlyMap<CellKey, MaskReason>): Map<CellKey, number> {
+  const row = new Map<CellKey, number>();
+  const add = (key: CellKey, coefficient: number) => {
+    if (masked.has(key)) row.set(key, (row.get(key) ?? 0) + coefficient);
+  };
+  add(c.total, 1);
+  for (const part of new Set(c.parts)) if (part !== c.total) add(part, -1);
+  for (const [key, coefficient] of row) if (coefficient === 0) row.delete(key);
+  return row;
+}
+
+// Whether the masked `cell` is determined by the published cells: the audit of
+// `recoverableCells` on the one connected group of masked cells that holds it.
+function isRecoverable(
+  cell: CellKey,
+  masked: ReadonlyMap<CellKey, MaskReason>,
+  constraintsOf: ReadonlyMap<CellKey, readonly Constraint[]>
+): boolean {
+  const seen = new Set<Constraint>();
+  const reached = new Set([cell]);
+  const equations: Map<CellKey, number>[] = [];
+  let frontier = [cell];
+  while (frontier.length > 0) {
+    const next: CellKey[] = [];
+    for (const k of frontier) {
+      for (const c of constraintsOf.get(k) ?? []) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const row = equation(c, masked);
+        if (row.size === 0) continue;
+        equations.push(row);
+        for (const member of row.keys()) {
+          if (reached.has(member)) continue;
+          reached.add(member);
+          next.push(member);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return determined(equations).includes(cell);
 }
 
 function connectedGroups(equations: readonly Map<CellKey, number>[]): Map<CellKey, number>[][] {
@@ -109,18 +154,21 @@ function determined(equations: readonly Map<CellKey, number>[]): CellKey[] {
 
 /**
  * Secondary suppression, then the exact audit: while masked cells can still be recomputed
- * by combining constraints, mask for each of them the smallest published cell near it (in
- * a constraint with it; when none is left there, one constraint further, and so on) and
+ * by combining constraints, mask for each of them a complementary published cell (see
+ * `complementFor`: the cheapest one, by `costOf`, whose masking makes it undetermined) and
  * suppress again. Masking more never reveals more, and each round masks at least one more
  * cell, so this ends; it throws only if a recoverable cell has no published cell left
  * anywhere in reach (nothing more could protect it), rather than publish it. `threshold`:
  * see `secondarySuppression` (0 for magnitudes, whose masked parts may hide any amount).
+ * `costOf`: the cost of masking a cell (`ComplementCost`: tier, residual category), which
+ * orders the complementary cells in both steps; by default all cells are alike.
  */
 export function protectCells(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
   constraints: readonly Constraint[],
-  threshold?: number
+  threshold?: number,
+  costOf: CostOf = uniformCost
 ): Map<CellKey, MaskReason> {
   const active = constraints.filter((c) => values.has(c.total) || masked.has(c.total));
   const constraintsOf = new Map<CellKey, Constraint[]>();
@@ -131,33 +179,47 @@ export function protectCells(
       else constraintsOf.set(k, [c]);
     }
   }
-  let result = secondarySuppression(values, masked, constraints, threshold);
+  let result = secondarySuppression(values, masked, constraints, threshold, costOf);
   for (;;) {
     const exposed = recoverableCells(values, result, constraints);
     if (exposed.length === 0) return result;
+    let added = false;
     for (const cell of exposed) {
-      const next = nearestPublished(cell, values, result, constraintsOf);
+      // A complement chosen for an earlier cell of this round may protect this one already.
+      if (added && !isRecoverable(cell, result, constraintsOf)) continue;
+      const next = complementFor(cell, values, result, constraintsOf, costOf);
       if (next === undefined) throw new Error(messages.unprotectable(cell));
       result.set(next, "secondaire");
+      added = true;
     }
-    result = secondarySuppression(values, result, constraints, threshold);
+    result = secondarySuppression(values, result, constraints, threshold, costOf);
   }
 }
 
+/** Candidates tried, cheapest first, for making one recoverable cell undetermined. */
+const MAX_TRIED = 32;
+
 /**
- * The smallest published cell sharing a constraint with `cell`; when every such cell is
- * masked already, the search goes on through the masked ones (breadth first).
+ * The published cell to mask so that the recoverable `cell` is no longer determined. The
+ * candidates are the published cells that share a constraint with `cell` or, through masked
+ * cells, with its group (breadth first: distance 1, 2…). They are tried in order of cost
+ * (lowest tier first, then nearest, then `compareCost`), and the first one whose masking
+ * makes `cell` undetermined is returned: a national cell is taken only when no cell of a
+ * lower tier does the job. When none of the first `MAX_TRIED` does, the cheapest nearest
+ * one (masking it still adds an unknown beside `cell`; the next round goes on). Undefined
+ * when no published cell is in reach.
  */
-function nearestPublished(
+function complementFor(
   cell: CellKey,
   values: ReadonlyMap<CellKey, number | null>,
-  masked: ReadonlyMap<CellKey, MaskReason>,
-  constraintsOf: ReadonlyMap<CellKey, readonly Constraint[]>
+  masked: Map<CellKey, MaskReason>,
+  constraintsOf: ReadonlyMap<CellKey, readonly Constraint[]>,
+  costOf: CostOf
 ): CellKey | undefined {
   const seen = new Set([cell]);
+  const distance = new Map<CellKey, number>();
   let frontier = [cell];
-  while (frontier.length > 0) {
-    const published: CellKey[] = [];
+  for (let d = 1; frontier.length > 0; d++) {
     const next: CellKey[] = [];
     for (const k of frontier) {
       for (const c of constraintsOf.get(k) ?? []) {
@@ -165,13 +227,21 @@ function nearestPublished(
           if (seen.has(member)) continue;
           seen.add(member);
           if (masked.has(member)) next.push(member);
-          else if (values.has(member)) published.push(member);
+          else if (values.has(member)) distance.set(member, d);
         }
       }
     }
-    const smallest = smallestCell(published, values);
-    if (smallest !== undefined) return smallest;
     frontier = next;
   }
-  return undefined;
+  const candidates = [...distance.keys()].sort(
+    (a, b) =>
+      costOf(a).tier - costOf(b).tier || distance.get(a)! - distance.get(b)! || compareCost(a, b, values, costOf)
+  );
+  for (const candidate of candidates.slice(0, MAX_TRIED)) {
+    masked.set(candidate, "secondaire");
+    const protects = !isRecoverable(cell, masked, constraintsOf);
+    masked.delete(candidate);
+    if (protects) return candidate;
+  }
+  return candidates.sort((a, b) => distance.get(a)! - distance.get(b)! || compareCost(a, b, values, costOf))[0];
 }

@@ -5,7 +5,7 @@
 
 import {NATIONAL_CODE, isRegion, regionOfDepartement} from "../territories.ts";
 import {messages} from "../messages.ts";
-import type {CellKey, Constraint} from "./secondary.ts";
+import type {CellKey, ComplementCost, Constraint, CostOf} from "./secondary.ts";
 
 export type DimValue = string | number | boolean | null;
 export type Dims = Readonly<Record<string, DimValue>>;
@@ -21,6 +21,12 @@ export interface Hierarchy {
   readonly figures?: readonly string[];
   /** The dimensions to change to reach the total this cell is a part of; undefined at the top. */
   parent(dims: Dims): Dims | undefined;
+  /**
+   * How high the cell sits in this hierarchy, for the cost of masking it (`ComplementCost`):
+   * 0 at the finest level. Only hierarchies whose levels are read unequally say (geography:
+   * the national figure is the most read); others leave it out.
+   */
+  tier?(dims: Dims): number;
 }
 
 /** A cell's key: its figure and dimensions in name order, so it is the same in every dataset. */
@@ -47,6 +53,30 @@ export function hierarchyConstraints(cells: Iterable<Cell>, hierarchies: readonl
     for (const [total, p] of parts) constraints.push({total, parts: p});
   }
   return constraints;
+}
+
+/**
+ * Catch-all categories, whose masking says least: « Autre », « Autres sorties », « AUTRE »,
+ * « Non renseigné(e) », « Inconnu(e) » (case aside, at the start of the value).
+ */
+const RESIDUAL = /^(autres?|non renseignée?|inconnue?)(?!\p{L})/iu;
+
+/**
+ * The cost of masking each of `cells` (`ComplementCost`), for `protectCells`: its tier is the
+ * highest the hierarchies give it (0 when none says), and it is residual when one of its
+ * dimension values is a catch-all category (« Autre », « Non renseigné »…). A key not among
+ * `cells` costs like a cell of tier 0 that is not residual.
+ */
+export function complementCosts(cells: Iterable<Cell>, hierarchies: readonly Hierarchy[]): CostOf {
+  const costs = new Map<CellKey, ComplementCost>();
+  const ranked = hierarchies.filter((h) => h.tier !== undefined);
+  for (const cell of cells) {
+    const tier = Math.max(0, ...ranked.map((h) => h.tier!(cell.dims)));
+    const residual = Object.values(cell.dims).some((v) => typeof v === "string" && RESIDUAL.test(v));
+    costs.set(cellKey(cell.figure, cell.dims), {tier, residual});
+  }
+  const none: ComplementCost = {tier: 0, residual: false};
+  return (key) => costs.get(key) ?? none;
 }
 
 export interface GeographyOptions {
@@ -88,9 +118,15 @@ export function geography(options: GeographyOptions = {}): Hierarchy {
         default:
           return undefined;
       }
+    },
+    tier(dims) {
+      return GEOGRAPHY_TIERS[String(dims[level])] ?? 0;
     }
   };
 }
+
+/** Tiers of the geographic levels: a national cell is masked last. */
+const GEOGRAPHY_TIERS: Readonly<Record<string, number>> = {structure: 0, département: 1, région: 2, national: 3};
 
 /** Every value of `column` other than `total` is a part of the `total` row ("ensemble"). */
 export function categoryTotal(column: string, total = "ensemble", figures?: readonly string[]): Hierarchy {

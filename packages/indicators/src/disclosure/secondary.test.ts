@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {hierarchicalTable, leafCounts} from "../testing/tables.ts";
 import {protectCells, recoverableCells} from "./audit.ts";
+import {categoryTotal, cellKey, complementCosts, geography, hierarchyConstraints} from "./hierarchies.ts";
 import {type Constraint, type MaskReason, secondarySuppression} from "./secondary.ts";
 import {isUnderThreshold} from "./threshold.ts";
 
@@ -117,6 +118,76 @@ describe("secondarySuppression, known answers", () => {
       {total: "T", parts: ["a", "b", "c"]}
     ]);
     expect(sorted(absent)).toEqual({a: "primaire", b: "secondaire"});
+  });
+});
+
+describe("secondarySuppression, least information loss (issue 13)", () => {
+  it("takes a part whose other relations are masked already over a smaller one that opens a new relation", () => {
+    // T1 = a + b + c, a = 5 masked. b is also in T2 = b + x, where x = 3 is masked already:
+    // b must go anyway. c (smaller) is in T3 = c + y, where nothing is masked: masking c would
+    // then cost y too. Smallest first masked a, x, c, b and y; the least loss is a, x, b.
+    const values = cells({T1: 40, a: 5, b: 20, c: 15, T2: 23, x: 3, T3: 55, y: 40});
+    const constraints: Constraint[] = [
+      {total: "T1", parts: ["a", "b", "c"]},
+      {total: "T2", parts: ["b", "x"]},
+      {total: "T3", parts: ["c", "y"]}
+    ];
+    const result = secondarySuppression(values, masks(["a", "x"]), constraints);
+    expect(sorted(result)).toEqual({a: "primaire", b: "secondaire", x: "primaire"});
+    expect(recoverableCells(values, result, constraints)).toEqual([]);
+  });
+
+  it("masks « Autre » before a named category of the same size", () => {
+    const motif = (m: string) => ({figure: "candidatures", dims: {motif: m}});
+    const list = [motif("ensemble"), motif("Accident"), motif("Agriculture"), motif("Autre")];
+    const hierarchies = [categoryTotal("motif")];
+    const key = (m: string) => cellKey("candidatures", {motif: m});
+    const values = new Map<string, number>([
+      [key("ensemble"), 45],
+      [key("Accident"), 5],
+      [key("Agriculture"), 20],
+      [key("Autre"), 20]
+    ]);
+    const primary = new Map<string, MaskReason>([[key("Accident"), "primaire"]]);
+    const constraints = hierarchyConstraints(list, hierarchies);
+    // Without costs the tie goes to the key: « Agriculture ».
+    expect([...secondarySuppression(values, primary, constraints).keys()].sort()).toEqual(
+      [key("Accident"), key("Agriculture")].sort()
+    );
+    const result = secondarySuppression(values, primary, constraints, undefined, complementCosts(list, hierarchies));
+    expect([...result.keys()].sort()).toEqual([key("Accident"), key("Autre")].sort());
+  });
+
+  it("masks a lower part before a smaller national one", () => {
+    // One relation whose parts sit at two levels (tiers given by costOf): the national part
+    // is smaller, yet the regional one goes.
+    const values = cells({T: 60, a: 5, n: 15, r: 40});
+    const costOf = (k: string) => ({tier: k === "n" ? 3 : 2, residual: false});
+    const constraints = [{total: "T", parts: ["a", "n", "r"]}];
+    expect(sorted(secondarySuppression(values, masks(["a"]), constraints))).toEqual({a: "primaire", n: "secondaire"});
+    expect(sorted(secondarySuppression(values, masks(["a"]), constraints, undefined, costOf))).toEqual({
+      a: "primaire",
+      r: "secondaire"
+    });
+  });
+
+  it("gives national cells the highest tier and catch-all categories the residual flag", () => {
+    const cell = (niveau: string, territoire: string, motif: string) => ({
+      figure: "f",
+      dims: {niveau, territoire, motif}
+    });
+    const list = [
+      cell("national", "FR", "Non renseigné"),
+      cell("région", "84", "Autre"),
+      cell("département", "01", "Accident")
+    ];
+    const costOf = complementCosts(list, [geography(), categoryTotal("motif")]);
+    expect(list.map((c) => costOf(cellKey(c.figure, c.dims)))).toEqual([
+      {tier: 3, residual: true},
+      {tier: 2, residual: true},
+      {tier: 1, residual: false}
+    ]);
+    expect(costOf("absent")).toEqual({tier: 0, residual: false});
   });
 });
 

@@ -19,6 +19,26 @@ export interface Constraint {
 export type MaskReason = "primaire" | "secondaire";
 
 /**
+ * What masking a cell loses besides its value, to choose complementary cells (the cost of
+ * τ-ARGUS's modular method, reduced to an order):
+ * - `tier`: how high the cell sits in the hierarchies (0 at the finest level; a département
+ *   below its région below the nation). A cell of a higher tier is chosen only when no cell
+ *   of a lower tier can do the job: a national figure is the one most read.
+ * - `residual`: a catch-all category ("Autre", "Non renseigné"), which says least: masked
+ *   before a named category of the same value.
+ */
+export interface ComplementCost {
+  readonly tier: number;
+  readonly residual: boolean;
+}
+
+/** The cost of masking each cell (see `ComplementCost`); by default every cell is alike. */
+export type CostOf = (key: CellKey) => ComplementCost;
+
+const NO_COST: ComplementCost = {tier: 0, residual: false};
+export const uniformCost: CostOf = () => NO_COST;
+
+/**
  * Returns the masks after secondary suppression: the given ones plus "secondaire" cells.
  *
  * Rules, applied until nothing changes, in every constraint whose total is published or
@@ -28,9 +48,12 @@ export type MaskReason = "primaire" | "secondaire";
  *   published parts, which a reader can compute) must be nothing or at least `threshold`:
  *   otherwise each masked part is pinned between 0 and less than the threshold (issue 15:
  *   three masked départements that hide 4 people together each hold 4 at most).
- * When a rule fails, one more cell is masked: the smallest published part (smallest
- * positive value first, since masking a zero protects little; then zeros; then null parts;
- * ties broken by key), or the total when no part is left. Constraints are visited in key
+ * When a rule fails, one more cell is masked, the published part whose masking loses least:
+ * lowest tier (`costOf`: a national cell only when no lower part is left); then the one that
+ * opens fewest other constraints of its tier or above (constraints with no masked cell yet,
+ * which would need a complement as dear in turn: a cell in relations already masked
+ * elsewhere costs less); then as `cheapestCell` (smallest positive value, zeros, nulls,
+ * residual categories first, key). The total only when no part is left. Constraints are visited in key
  * order, so the result depends on the cells and constraints only, not on the order they
  * were given in.
  *
@@ -45,7 +68,8 @@ export function secondarySuppression(
   values: ReadonlyMap<CellKey, number | null>,
   masked: ReadonlyMap<CellKey, MaskReason>,
   constraints: readonly Constraint[],
-  threshold: number = DISCLOSURE_THRESHOLD
+  threshold: number = DISCLOSURE_THRESHOLD,
+  costOf: CostOf = uniformCost
 ): Map<CellKey, MaskReason> {
   const result = new Map(masked);
   const ordered = [...constraints]
@@ -53,23 +77,59 @@ export function secondarySuppression(
     .map((c) => ({total: c.total, parts: [...new Set(c.parts)].filter((p) => p !== c.total && values.has(p)).sort()}))
     .sort((a, b) => compareKeys(a.total, b.total) || compareKeys(a.parts.join("\n"), b.parts.join("\n")));
 
+  // For each cell, the constraints it is a member of; for each constraint, how many of its
+  // members are masked and the lowest tier among them (the cheapest complement it could take).
+  const constraintsOf = new Map<CellKey, number[]>();
+  const maskedIn = ordered.map(() => 0);
+  const lowestTier = ordered.map(() => Infinity);
+  ordered.forEach(({total, parts}, i) => {
+    for (const k of [total, ...parts]) {
+      const list = constraintsOf.get(k);
+      if (list) list.push(i);
+      else constraintsOf.set(k, [i]);
+      if (result.has(k)) maskedIn[i]! += 1;
+      lowestTier[i] = Math.min(lowestTier[i]!, costOf(k).tier);
+    }
+  });
+  // Constraints other than `current` that masking `key` would leave with one masked cell,
+  // whose complement could be no cheaper than `key` (same tier or above): masking `key` there
+  // forces as dear a cell again. Cells already masked elsewhere open none.
+  const opens = (key: CellKey, current: number) => {
+    const tier = costOf(key).tier;
+    let count = 0;
+    for (const i of constraintsOf.get(key) ?? [])
+      if (i !== current && maskedIn[i] === 0 && lowestTier[i]! >= tier) count++;
+    return count;
+  };
+  const mask = (key: CellKey) => {
+    result.set(key, "secondaire");
+    for (const i of constraintsOf.get(key) ?? []) maskedIn[i]! += 1;
+  };
+
   let changed = true;
   while (changed) {
     changed = false;
-    for (const {total, parts} of ordered) {
+    ordered.forEach(({total, parts}, i) => {
       const members = [total, ...parts];
       const count = members.filter((k) => result.has(k)).length;
-      if (count === 0) continue;
-      if (count > 1 && !hidesTooLittle(total, parts, values, result, threshold)) continue;
-      const next =
-        smallestCell(
-          parts.filter((p) => !result.has(p)),
-          values
-        ) ?? (result.has(total) ? undefined : total);
-      if (next === undefined) continue; // a lone total with no part: nothing else to mask
-      result.set(next, "secondaire");
+      if (count === 0) return;
+      if (count > 1 && !hidesTooLittle(total, parts, values, result, threshold)) return;
+      let next: CellKey | undefined;
+      let nextOpens = 0;
+      for (const part of parts) {
+        if (result.has(part)) continue;
+        const partOpens = opens(part, i);
+        const order =
+          next === undefined
+            ? -1
+            : costOf(part).tier - costOf(next).tier || partOpens - nextOpens || compareCost(part, next, values, costOf);
+        if (order < 0) [next, nextOpens] = [part, partOpens];
+      }
+      next ??= result.has(total) ? undefined : total;
+      if (next === undefined) return; // a lone total with no part: nothing else to mask
+      mask(next);
       changed = true;
-    }
+    });
   }
   return result;
 }
@@ -93,25 +153,41 @@ function hidesTooLittle(
 }
 
 /**
- * The cell to mask next among candidates: smallest positive value first (masking a zero
- * protects little), then zeros, then nulls; ties broken by key.
+ * The cell to mask next among candidates, the one whose masking loses least: lowest tier
+ * first (see `ComplementCost`); then smallest positive value (masking a zero protects
+ * little), then zeros, then nulls; then residual categories before named ones; ties broken
+ * by key. Undefined when there is no candidate.
  */
-export function smallestCell(
+export function cheapestCell(
   candidates: Iterable<CellKey>,
-  values: ReadonlyMap<CellKey, number | null>
+  values: ReadonlyMap<CellKey, number | null>,
+  costOf: CostOf = uniformCost
 ): CellKey | undefined {
-  const rank = (v: number | null) => (v === null ? 2 : v === 0 ? 1 : 0);
   let best: CellKey | undefined;
-  let bestValue: number | null = null;
-  for (const key of candidates) {
-    const value = values.get(key) ?? null;
-    const order =
-      best === undefined
-        ? -1
-        : rank(value) - rank(bestValue) || (value ?? 0) - (bestValue ?? 0) || compareKeys(key, best);
-    if (order < 0) [best, bestValue] = [key, value];
-  }
+  for (const key of candidates) if (best === undefined || compareCost(key, best, values, costOf) < 0) best = key;
   return best;
+}
+
+/**
+ * Order of `cheapestCell` between two cells: negative when masking `a` loses less than
+ * masking `b`, zero only for the same key.
+ */
+export function compareCost(
+  a: CellKey,
+  b: CellKey,
+  values: ReadonlyMap<CellKey, number | null>,
+  costOf: CostOf = uniformCost
+): number {
+  const rank = (v: number | null) => (v === null ? 2 : v === 0 ? 1 : 0);
+  const [ca, cb] = [costOf(a), costOf(b)];
+  const [va, vb] = [values.get(a) ?? null, values.get(b) ?? null];
+  return (
+    ca.tier - cb.tier ||
+    rank(va) - rank(vb) ||
+    (va ?? 0) - (vb ?? 0) ||
+    Number(cb.residual) - Number(ca.residual) ||
+    compareKeys(a, b)
+  );
 }
 
 // Code-unit order, not locale order: the same on every machine.
